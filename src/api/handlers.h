@@ -1,0 +1,32 @@
+/*
+ * handlers.h - every request handler, one file per resource, and the small input helpers
+ * they share. The route table (routes.c) is the only user of the h_* declarations.
+ */
+#ifndef IFZO_API_HANDLERS_H
+#define IFZO_API_HANDLERS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "api/http.h"
+
+/* Reads an optional string member of a JSON object. A present member that is not a string
+ * answers 400 (code "invalid_type", field = key) and returns false; absent gives NULL. */
+bool api_json_string(api_request *r, json_t *obj, const char *key, const char **out);
+/* Reads an optional integer query argument in [min, max]; bad input answers 400 and returns
+ * false; absent leaves *out unchanged. */
+bool api_query_int(api_request *r, const char *name, int64_t min, int64_t max, int64_t *out);
+
+/* system.c */
+void h_healthz(api_request *r);
+void h_metrics(api_request *r);
+void h_openapi(api_request *r);
+void h_version(api_request *r);
+
+/* organisations.c */
+void h_organisation_list(api_request *r);
+void h_organisation_create(api_request *r);
+void h_organisation_get(api_request *r);
+void h_organisation_update(api_request *r);
+
+#endif

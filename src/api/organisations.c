@@ -1,0 +1,110 @@
+/*
+ * organisations.c - /api/organisations: list, create, read, update (with If-Match).
+ */
+#include "api/handlers.h"
+#include "core/organisation.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *render(const store_organisation *o)
+{
+    return json_pack("{s:I,s:s,s:s,s:I,s:s,s:s}", "id", (json_int_t)o->id, "name", o->name, "kind",
+                     o->kind, "version", (json_int_t)o->version, "created_at", o->created_at,
+                     "updated_at", o->updated_at);
+}
+
+/* Reads and checks name and kind from the body into *o; answers 400 and returns false on
+ * bad input. */
+static bool read_input(api_request *r, store_organisation *o)
+{
+    json_t *body = api_body(r);
+    if (body == NULL) {
+        api_error(r, 400, "body_required", "Stuur een JSON-object.", NULL);
+        return false;
+    }
+    const char *name = NULL, *kind = NULL;
+    if (!api_json_string(r, body, "name", &name) || !api_json_string(r, body, "kind", &kind))
+        return false;
+    core_error err;
+    if (!organisation_check(name, kind, &err)) {
+        api_error(r, 400, err.code, err.message, err.field);
+        return false;
+    }
+    snprintf(o->name, sizeof(o->name), "%s", name);
+    snprintf(o->kind, sizeof(o->kind), "%s", kind);
+    return true;
+}
+
+void h_organisation_list(api_request *r)
+{
+    int64_t after = 0, limit = 100;
+    if (!api_query_int(r, "after", 0, INT64_MAX, &after) ||
+        !api_query_int(r, "limit", 1, 1000, &limit))
+        return;
+    store_organisation *items;
+    size_t n;
+    int rc = store_organisation_list(api_request_app(r)->db, after, (int)limit, &items, &n);
+    if (rc != STORE_OK) {
+        api_store_error(r, rc);
+        return;
+    }
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, render(&items[i]));
+    json_t *out = json_pack("{s:o}", "items", arr);
+    if (n == (size_t)limit)
+        json_object_set_new(out, "next_after", json_integer(items[n - 1].id));
+    free(items);
+    api_json(r, 200, out);
+}
+
+void h_organisation_create(api_request *r)
+{
+    store_organisation in = {0}, out;
+    if (!read_input(r, &in))
+        return;
+    int rc = store_organisation_create(api_request_app(r)->db, &in, &out);
+    if (rc != STORE_OK) {
+        api_store_error(r, rc);
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof(loc), "/api/organisations/%lld", (long long)out.id);
+    api_json(r, 201, render(&out));
+    api_add_header(r, "Location", loc);
+    api_set_etag(r, out.version);
+}
+
+void h_organisation_get(api_request *r)
+{
+    int64_t id;
+    if (!api_path_id(r, "id", &id))
+        return;
+    store_organisation o;
+    int rc = store_organisation_get(api_request_app(r)->db, id, &o);
+    if (rc != STORE_OK) {
+        api_store_error(r, rc);
+        return;
+    }
+    api_json(r, 200, render(&o));
+    api_set_etag(r, o.version);
+}
+
+void h_organisation_update(api_request *r)
+{
+    int64_t id, version;
+    store_organisation in = {0}, out;
+    if (!api_path_id(r, "id", &id) || !api_if_match(r, &version) || !read_input(r, &in))
+        return;
+    in.id = id;
+    in.version = version;
+    int rc = store_organisation_update(api_request_app(r)->db, &in, &out);
+    if (rc != STORE_OK) {
+        api_store_error(r, rc);
+        return;
+    }
+    api_json(r, 200, render(&out));
+    api_set_etag(r, out.version);
+}
