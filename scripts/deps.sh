@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what openifzo needs on Debian 12, and only what is missing, so that a re-run is
+# quick and a fresh machine works. Run as root (or with sudo available).
+#   scripts/deps.sh           build and run
+#   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl)
+#   scripts/deps.sh bench     also the benchmark tools (wrk, nginx)
+set -euo pipefail
+
+pkgs=(build-essential cmake pkg-config git ca-certificates
+      libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev libsodium-dev libxml2-dev
+      liboath-dev sqlite3 curl)
+for extra in "$@"; do
+  case "$extra" in
+    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev) ;;
+    bench) pkgs+=(wrk nginx-light) ;;
+    *) echo "deps.sh: unknown set '$extra'" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+# Debian's postgresql package would start a cluster of its own; the tests start theirs.
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

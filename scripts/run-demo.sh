@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The run command of the README: installs what is missing, builds, creates and migrates a
+# SQLite database with the demo data, and serves http://127.0.0.1:8080 until Ctrl-C.
+#   IFZO_LISTEN=0.0.0.0:8080 scripts/run-demo.sh   to listen elsewhere
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/deps.sh
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIFZO_TESTS=OFF >/dev/null
+cmake --build build -j"$(nproc)" --target ifzo
+
+mkdir -p var
+db="sqlite:$root/var/demo.db"
+./build/ifzo migrate --db "$db"
+# Demo data: none yet beyond the schema. The demo-data issue adds `ifzo seed-demo` here.
+
+listen=${IFZO_LISTEN:-127.0.0.1:8080}
+cat <<MSG
+
+  openifzo is running at http://${listen}/
+    health:  curl -s http://${listen}/healthz
+    API:     http://${listen}/api/openapi.json
+  Demo logins: none yet (users and login arrive with the access issue).
+  Stop with Ctrl-C.
+
+MSG
+exec ./build/ifzo serve --db "$db" --listen "$listen"

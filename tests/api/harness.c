@@ -1,0 +1,231 @@
+/*
+ * harness.c - see harness.h.
+ */
+#include "harness.h"
+
+#include <arpa/inet.h>
+#include <criterion/criterion.h>
+#include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static void msleep(int ms)
+{
+    struct timespec t = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&t, NULL);
+}
+
+char *server_log(const server *s)
+{
+    FILE *f = fopen(s->log_path, "r");
+    if (f == NULL)
+        return strdup("");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        fwrite(chunk, 1, n, mem);
+    fclose(f);
+    fclose(mem);
+    return buf;
+}
+
+void server_start(server *s, const char *const *extra)
+{
+    char err[512];
+    memset(s, 0, sizeof(*s));
+    cr_assert_eq(testdb_create(&s->db, err, sizeof(err)), 0, "%s", err);
+    snprintf(s->log_path, sizeof(s->log_path), "/tmp/ifzo-api-%ld-%ld.log", (long)getpid(),
+             (long)time(NULL));
+    const char *argv[32] = {IFZO_BIN,      "serve",     "--db", s->db.url,     "--listen",
+                            "127.0.0.1:0", "--threads", "3",    "--log-level", "info"};
+    int argc = 10;
+    for (int i = 0; extra && extra[i] && argc < 30; i++)
+        argv[argc++] = extra[i];
+    argv[argc] = NULL;
+    pid_t pid = fork();
+    cr_assert_neq(pid, -1);
+    if (pid == 0) {
+        int fd = open(s->log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            dup2(fd, STDERR_FILENO);
+            close(fd);
+        }
+        execv(IFZO_BIN, (char *const *)argv);
+        _exit(127);
+    }
+    s->pid = pid;
+    for (int waited = 0; waited < 15000; waited += 20) {
+        char *log = server_log(s);
+        const char *l = strstr(log, "\"msg\":\"listening\"");
+        if (l) {
+            const char *p = strstr(l, "\"port\":");
+            if (p)
+                s->port = atoi(p + 7);
+        }
+        free(log);
+        if (s->port > 0)
+            return;
+        int st;
+        if (waitpid(pid, &st, WNOHANG) == pid) {
+            char *why = server_log(s);
+            cr_assert_fail("ifzo serve exited early: %s", why);
+        }
+        msleep(20);
+    }
+    cr_assert_fail("ifzo serve did not start listening");
+}
+
+int server_stop(server *s)
+{
+    int status = 0;
+    if (s->pid > 0) {
+        kill(s->pid, SIGTERM);
+        waitpid(s->pid, &status, 0);
+        s->pid = 0;
+    }
+    unlink(s->log_path);
+    testdb_drop(&s->db);
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    return 128 + WTERMSIG(status);
+}
+
+typedef struct {
+    char *data;
+    size_t len;
+} growbuf;
+
+static size_t collect(char *ptr, size_t size, size_t n, void *ud)
+{
+    growbuf *b = ud;
+    size_t add = size * n;
+    char *nd = realloc(b->data, b->len + add + 1);
+    if (nd == NULL)
+        return 0;
+    memcpy(nd + b->len, ptr, add);
+    b->data = nd;
+    b->len += add;
+    b->data[b->len] = '\0';
+    return add;
+}
+
+void http(const server *s, const char *method, const char *path, const char *const *headers,
+          const char *body, response *out)
+{
+    memset(out, 0, sizeof(*out));
+    CURL *c = curl_easy_init();
+    cr_assert_not_null(c);
+    char url[1024];
+    snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", s->port, path);
+    growbuf b = {0}, h = {0};
+    struct curl_slist *hl = NULL;
+    for (int i = 0; headers && headers[i]; i++)
+        hl = curl_slist_append(hl, headers[i]);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+    if (strcmp(method, "HEAD") == 0)
+        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    if (body) {
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+    }
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &h);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
+    CURLcode rc = curl_easy_perform(c);
+    cr_assert_eq(rc, CURLE_OK, "%s %s: %s", method, path, curl_easy_strerror(rc));
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
+    curl_slist_free_all(hl);
+    curl_easy_cleanup(c);
+    out->body = b.data ? b.data : strdup("");
+    out->body_len = b.len;
+    out->headers = h.data ? h.data : strdup("");
+    out->json = json_loads(out->body, 0, NULL);
+}
+
+void response_free(response *r)
+{
+    free(r->body);
+    free(r->headers);
+    json_decref(r->json);
+    memset(r, 0, sizeof(*r));
+}
+
+const char *response_header(const response *r, const char *name, char *buf, size_t cap)
+{
+    size_t n = strlen(name);
+    for (const char *line = r->headers; line && *line;) {
+        const char *eol = strstr(line, "\r\n");
+        size_t len = eol ? (size_t)(eol - line) : strlen(line);
+        if (len > n && line[n] == ':' && strncasecmp(line, name, n) == 0) {
+            const char *v = line + n + 1;
+            while (*v == ' ')
+                v++;
+            size_t vlen = len - (size_t)(v - line);
+            if (vlen >= cap)
+                vlen = cap - 1;
+            memcpy(buf, v, vlen);
+            buf[vlen] = '\0';
+            return buf;
+        }
+        line = eol ? eol + 2 : NULL;
+    }
+    return NULL;
+}
+
+const char *error_code(const response *r)
+{
+    const char *c = json_string_value(json_object_get(json_object_get(r->json, "error"), "code"));
+    return c ? c : "";
+}
+
+const char *error_field(const response *r)
+{
+    const char *c = json_string_value(json_object_get(json_object_get(r->json, "error"), "field"));
+    return c ? c : "";
+}
+
+int raw_connect(const server *s)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert_geq(fd, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
+    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+    cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof(a)), 0, "%s", strerror(errno));
+    return fd;
+}
+
+char *raw_read_all(int fd, int timeout_ms)
+{
+    growbuf b = {0};
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    for (int waited = 0; waited < timeout_ms;) {
+        int r = poll(&p, 1, 50);
+        if (r == 0) {
+            waited += 50;
+            continue;
+        }
+        char chunk[4096];
+        ssize_t n = read(fd, chunk, sizeof(chunk));
+        if (n <= 0)
+            break;
+        collect(chunk, 1, (size_t)n, &b);
+    }
+    return b.data ? b.data : strdup("");
+}

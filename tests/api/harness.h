@@ -1,0 +1,55 @@
+/*
+ * harness.h - drives the real `ifzo serve` over HTTP for the API suites.
+ *
+ * Each test starts its own server on a free loopback port with a fresh database (SQLite or
+ * PostgreSQL, see tests/common/testdb.h), talks HTTP to it with libcurl (or a raw socket
+ * where a test needs to misbehave as a client), and stops it with SIGTERM, checking that
+ * it exits 0.
+ */
+#ifndef IFZO_TEST_HARNESS_H
+#define IFZO_TEST_HARNESS_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "testdb.h"
+
+typedef struct {
+    pid_t pid;
+    int port;
+    testdb db;
+    char log_path[300];
+} server;
+
+typedef struct {
+    long status;
+    char *body; /* NUL-terminated, malloc'd */
+    size_t body_len;
+    char *headers; /* raw response header block, malloc'd */
+    json_t *json;  /* parsed body when it is JSON, else NULL */
+} response;
+
+/* Starts `ifzo serve` with extra arguments (NULL-terminated list, may be NULL); asserts. */
+void server_start(server *s, const char *const *extra_args);
+/* SIGTERM and wait; returns the exit status (or 128+signal). */
+int server_stop(server *s);
+/* The server's stderr so far (malloc'd). */
+char *server_log(const server *s);
+
+/* One request. headers: NULL-terminated "Name: value" list or NULL; body may be NULL. */
+void http(const server *s, const char *method, const char *path, const char *const *headers,
+          const char *body, response *out);
+void response_free(response *r);
+/* A response header's value (copied into buf), or NULL. Case-insensitive name. */
+const char *response_header(const response *r, const char *name, char *buf, size_t cap);
+/* error.code of an error body, or "" */
+const char *error_code(const response *r);
+const char *error_field(const response *r);
+
+/* Raw TCP connection to the server; returns the fd (asserts on failure). */
+int raw_connect(const server *s);
+/* Reads until the peer closes or timeout_ms passes; returns malloc'd text. */
+char *raw_read_all(int fd, int timeout_ms);
+
+#endif
