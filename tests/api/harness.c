@@ -229,3 +229,30 @@ char *raw_read_all(int fd, int timeout_ms)
     }
     return b.data ? b.data : strdup("");
 }
+
+void as_role(server *s, const char *role, const char *org_kind, long long organisation_id,
+             client_auth *out)
+{
+    (void)s;
+    (void)role;
+    (void)org_kind;
+    memset(out, 0, sizeof(*out));
+    out->organisation_id = organisation_id;
+}
+
+void http_as(const server *s, const client_auth *who, const char *method, const char *path,
+             const char *const *headers, const char *body, response *out)
+{
+    const char *all[24];
+    size_t n = 0;
+    for (size_t i = 0; headers && headers[i] && n < 20; i++)
+        all[n++] = headers[i];
+    if (who && who->cookie[0])
+        all[n++] = who->cookie;
+    if (who && who->csrf[0])
+        all[n++] = who->csrf;
+    if (who && who->bearer[0])
+        all[n++] = who->bearer;
+    all[n] = NULL;
+    http(s, method, path, all, body, out);
+}

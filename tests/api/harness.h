@@ -47,6 +47,24 @@ const char *response_header(const response *r, const char *name, char *buf, size
 const char *error_code(const response *r);
 const char *error_field(const response *r);
 
+/* Who a request is made as. Filled by as_role(); an all-empty value is anonymous. */
+typedef struct {
+    char cookie[512];  /* "Cookie: ..." header line, or "" */
+    char csrf[256];    /* "X-CSRF-Token: ..." header line, or "" */
+    char bearer[512];  /* "Authorization: Bearer ..." header line, or "" */
+    long long organisation_id;
+    long long user_id;
+} client_auth;
+
+/* Logs in as a new user with the given role (design.md roles) in a new organisation of the
+ * given kind (code list organisatiesoort), or in organisation_id when > 0. Until users and
+ * sessions exist (the access issue), it leaves *out anonymous. */
+void as_role(server *s, const char *role, const char *org_kind, long long organisation_id,
+             client_auth *out);
+/* http() with the caller's credentials added to headers. */
+void http_as(const server *s, const client_auth *who, const char *method, const char *path,
+             const char *const *headers, const char *body, response *out);
+
 /* Raw TCP connection to the server; returns the fd (asserts on failure). */
 int raw_connect(const server *s);
 /* Reads until the peer closes or timeout_ms passes; returns malloc'd text. */
