@@ -61,23 +61,19 @@ typedef struct {
     int failed;
 } sbuf;
 
+/* Appends one formatted line (metric lines are far shorter than 1 KiB). */
 static void put(sbuf *s, const char *fmt, ...)
 {
-    if (s->failed)
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    if (s->failed || n < 0 || (size_t)n >= sizeof(line)) {
+        s->failed = 1;
         return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(s->buf + s->len, s->cap - s->len, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            s->failed = 1;
-            return;
-        }
-        if ((size_t)n < s->cap - s->len) {
-            s->len += (size_t)n;
-            return;
-        }
+    }
+    if (s->len + (size_t)n + 1 > s->cap) {
         size_t ncap = (s->cap + (size_t)n + 1) * 2;
         char *nb = realloc(s->buf, ncap);
         if (nb == NULL) {
@@ -87,6 +83,8 @@ static void put(sbuf *s, const char *fmt, ...)
         s->buf = nb;
         s->cap = ncap;
     }
+    memcpy(s->buf + s->len, line, (size_t)n + 1);
+    s->len += (size_t)n;
 }
 
 static const char *route_label(size_t i, char *buf, size_t cap)

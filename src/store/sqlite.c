@@ -208,8 +208,8 @@ static void release(sq_conn *c, sqlite3_stmt *st, const char *cache_key)
 static int sq_exec(db_conn *conn, const char *sql, const db_param *p, int n, int64_t *changes)
 {
     sq_conn *c = (sq_conn *)(void *)conn;
-    sqlite3_stmt *st;
-    const char *key;
+    sqlite3_stmt *st = NULL;
+    const char *key = NULL;
     int r = prepare(c, sql, &st, &key);
     if (r != STORE_OK)
         return r;
