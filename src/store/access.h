@@ -40,7 +40,7 @@ typedef struct {
 /* Secrets of a user, read only for logging in. */
 typedef struct {
     char password_hash[STORE_HASH_MAX];
-    char totp_secret[72]; /* base32, "" when none */
+    char totp_secret[64]; /* base32 (TOTP_BASE32_MAX), "" when none */
     int64_t totp_last_step;
 } store_user_secrets;
 
