@@ -5,6 +5,7 @@
  * the current value.
  */
 #include "api/handlers.h"
+#include "api/router.h"
 #include "core/access.h"
 #include "core/organisation.h"
 
@@ -94,6 +95,10 @@ void h_organisation_get(api_request *r)
 {
     int64_t id;
     if (!api_path_id(r, "id", &id))
+        return;
+    /* Functioneel beheer sees every organisation; everybody else only their own, and
+     * another one is "not found" like one that does not exist. */
+    if (api_request_caller(r)->role != API_ROLE_FUNCTIONEEL_BEHEER && !api_own_organisation(r, id))
         return;
     store_organisation o;
     int rc = store_organisation_get(api_request_app(r)->db, id, &o);

@@ -264,7 +264,14 @@ void h_session_create(api_request *r)
         return;
     }
     sodium_memzero(&sec, sizeof(sec));
+    /* Housekeeping on the (rare) successful login keeps both tables small; a failure here
+     * does not matter for this login. */
+    char now[24], forget[24];
+    auth_time_utc(0, now);
+    auth_time_utc(-THROTTLE_SECONDS, forget);
     (void)store_login_reset(db, ukey);
+    (void)store_login_purge(db, forget);
+    (void)store_session_purge(db, now, NULL);
     start_session(r, &u);
 }
 

@@ -621,3 +621,16 @@ int store_login_reset(store *s, const char *key)
     throttle_ctx x = {.key = key};
     return store_tx(s, true, throttle_reset_tx, &x);
 }
+
+static int throttle_purge_tx(db_conn *c, void *vctx)
+{
+    throttle_ctx *x = vctx;
+    db_param p[] = {dbp_text(x->forget)};
+    return db_exec(c, "DELETE FROM login_throttle WHERE last_failure_at < $1", p, 1, NULL);
+}
+
+int store_login_purge(store *s, const char *forget_before)
+{
+    throttle_ctx x = {.forget = forget_before};
+    return store_tx(s, true, throttle_purge_tx, &x);
+}

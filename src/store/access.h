@@ -120,6 +120,8 @@ int store_login_failures(store *s, const char *key, int64_t *failures, char last
  * before forget_before. */
 int store_login_failed(store *s, const char *key, const char *now, const char *forget_before);
 int store_login_reset(store *s, const char *key);
+/* Forgets counters whose last failure was before forget_before (they no longer count). */
+int store_login_purge(store *s, const char *forget_before);
 
 /* ---- the access log ---------------------------------------------------------------- */
 

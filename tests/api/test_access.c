@@ -128,7 +128,7 @@ static const struct {
     {"GET /api/version", {200, 200, 200, 200, 200, 200, 200}},
     {"GET /api/organisations", {401, 403, 403, 403, 200, 403, 403}},
     {"POST /api/organisations", {401, 403, 403, 403, 400, 403, 403}},
-    {"GET /api/organisations/{id}", {401, 403, 403, 403, 404, 403, 403}},
+    {"GET /api/organisations/{id}", {401, 404, 404, 404, 404, 404, 404}},
     {"PUT /api/organisations/{id}", {401, 403, 403, 403, 428, 403, 403}},
     {"POST /api/session", {400, 400, 400, 400, 400, 400, 400}},
     {"GET /api/session", {401, 200, 200, 200, 200, 200, 200}},
@@ -824,4 +824,59 @@ Test(access_tls, a_certificate_without_its_key_is_refused, .timeout = 30)
                  2, "%s", out);
     cr_assert(strstr(out, "go together"), "%s", out);
     free(out);
+}
+
+/* ---- scoping: another organisation's object is "not found" ------------------------------ */
+
+Test(access, another_organisations_object_answers_404_like_a_missing_one)
+{
+    client_auth fb, pl, za;
+    as_role(&srv, "functioneel_beheer", "dji", 0, &fb);
+    as_role(&srv, "plaatser", "3ro", 0, &pl);
+    as_role(&srv, "zorgaanbieder", "zorgaanbieder", 0, &za);
+    char own[64], other[64];
+    snprintf(own, sizeof(own), "/api/organisations/%lld", pl.organisation_id);
+    snprintf(other, sizeof(other), "/api/organisations/%lld", za.organisation_id);
+    response r, missing;
+    http_as(&srv, &pl, "GET", own, NULL, NULL, &r);
+    cr_assert_eq(r.status, 200, "%s", r.body);
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "kind")), "3ro");
+    response_free(&r);
+    http_as(&srv, &pl, "GET", other, NULL, NULL, &r);
+    http_as(&srv, &pl, "GET", "/api/organisations/999999", NULL, NULL, &missing);
+    cr_assert_eq(r.status, 404);
+    cr_assert_str_eq(r.body, missing.body);
+    response_free(&r);
+    response_free(&missing);
+    http_as(&srv, &fb, "GET", other, NULL, NULL, &r);
+    cr_assert_eq(r.status, 200, "functioneel beheer sees every organisation");
+    response_free(&r);
+    /* A provider's token sees its own organisation only, too. */
+    char body[120];
+    snprintf(body, sizeof(body), "{\"organisation_id\":%lld,\"name\":\"EPD\"}", za.organisation_id);
+    http_as(&srv, &fb, "POST", "/api/tokens", JSON_CT, body, &r);
+    client_auth tok = {0};
+    snprintf(tok.bearer, sizeof(tok.bearer), "Authorization: Bearer %s",
+             json_string_value(json_object_get(r.json, "token")));
+    response_free(&r);
+    http_as(&srv, &tok, "GET", other, NULL, NULL, &r);
+    cr_assert_eq(r.status, 200);
+    response_free(&r);
+    http_as(&srv, &tok, "GET", own, NULL, NULL, &r);
+    cr_assert_eq(r.status, 404);
+    response_free(&r);
+}
+
+Test(access, logging_in_again_with_a_live_session_needs_no_csrf_token)
+{
+    client_auth pl;
+    as_role(&srv, "plaatser", "dji", 0, &pl);
+    char body[200];
+    snprintf(body, sizeof(body), "{\"username\":\"%s\",\"password\":\"%s\"}", pl.username,
+             HARNESS_PASSWORD);
+    const char *const h[] = {"Content-Type: application/json", pl.cookie, NULL};
+    response r;
+    http(&srv, "POST", "/api/session", h, body, &r);
+    cr_assert_eq(r.status, 201, "%s", r.body);
+    response_free(&r);
 }

@@ -191,6 +191,15 @@ Test(access_store, failed_logins_count_in_a_row_and_are_forgotten)
                  STORE_OK);
     cr_assert_eq(store_login_failures(db, "u:x", &n, last), STORE_OK);
     cr_assert_eq(n, 1);
+    cr_assert_eq(store_login_failed(db, "u:y", "2026-01-01T12:00:00Z", "2026-01-01T11:45:00Z"),
+                 STORE_OK);
+    cr_assert_eq(store_login_purge(db, "2026-01-01T12:00:01Z"), STORE_OK);
+    cr_assert_eq(store_login_failures(db, "u:y", &n, last), STORE_OK);
+    cr_assert_eq(n, 0);
+    cr_assert_eq(store_login_failures(db, "u:x", &n, last), STORE_OK);
+    cr_assert_eq(n, 0);
+    cr_assert_eq(store_login_failed(db, "u:x", "2026-01-01T12:00:00Z", "2026-01-01T11:45:00Z"),
+                 STORE_OK);
     cr_assert_eq(store_login_reset(db, "u:x"), STORE_OK);
     cr_assert_eq(store_login_failures(db, "u:x", &n, last), STORE_OK);
     cr_assert_eq(n, 0);
