@@ -597,6 +597,9 @@ int api_server_start(const api_config *cfg, api_app *app, api_server **out, char
     }
     if (router_validate(err, errlen) != 0)
         return -1;
+    /* Make the dummy password hash now, so that the first login of an unknown user takes
+     * no longer than any other (no user enumeration by timing). */
+    (void)auth_password_verify("", NULL);
     struct sockaddr_storage ss;
     socklen_t sslen;
     int v6 = 0;

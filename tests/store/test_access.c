@@ -4,7 +4,9 @@
  * store's back (sqlite3 / libpq directly), as an operator with database rights could.
  */
 #include "store/access.h"
+#include "store/access_log_internal.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 #include "testdb.h"
 
 #include <criterion/criterion.h>
@@ -324,4 +326,49 @@ Test(access_store, concurrent_appenders_keep_one_chain)
     cr_assert_eq(store_access_log_verify(db, &checked, &bad, why, sizeof(why)), STORE_OK, "%s",
                  why);
     cr_assert_eq(checked, 40);
+}
+
+/* A write and its log entry commit together: a store module appends inside its own
+ * transaction, and when that transaction rolls back, the entry is gone too. */
+typedef struct {
+    int fail;
+} write_ctx;
+
+static int write_with_log(db_conn *c, void *vctx)
+{
+    write_ctx *x = vctx;
+    store_access_entry e = {0};
+    snprintf(e.username, sizeof(e.username), "pl");
+    snprintf(e.role, sizeof(e.role), "plaatser");
+    snprintf(e.object_type, sizeof(e.object_type), "client");
+    snprintf(e.action, sizeof(e.action), "update");
+    e.client_id = 42;
+    int rc = db_exec(c, "UPDATE organisation SET name = 'DJI nieuw' WHERE id = 1", NULL, 0, NULL);
+    if (rc == STORE_OK)
+        rc = store_access_log_append_in(c, &e);
+    return rc == STORE_OK && x->fail ? STORE_CONFLICT : rc;
+}
+
+Test(access_store, a_log_entry_commits_or_rolls_back_with_the_write)
+{
+    write_ctx x = {.fail = 1};
+    cr_assert_eq(store_tx(db, true, write_with_log, &x), STORE_CONFLICT);
+    store_access_entry *items;
+    size_t n;
+    cr_assert_eq(store_access_log_list(db, 42, 0, 10, &items, &n), STORE_OK);
+    cr_assert_eq(n, 0);
+    free(items);
+    store_organisation o;
+    cr_assert_eq(store_organisation_get(db, org_id, &o), STORE_OK);
+    cr_assert_str_eq(o.name, "DJI");
+    x.fail = 0;
+    cr_assert_eq(store_tx(db, true, write_with_log, &x), STORE_OK);
+    cr_assert_eq(store_access_log_list(db, 42, 0, 10, &items, &n), STORE_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(items[0].seq, 1, "the rolled-back entry left no gap");
+    free(items);
+    int64_t checked, bad;
+    char why[200];
+    cr_assert_eq(store_access_log_verify(db, &checked, &bad, why, sizeof(why)), STORE_OK, "%s",
+                 why);
 }
