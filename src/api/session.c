@@ -10,6 +10,7 @@
  * Retry-After until 15 minutes after the last failure.
  */
 #include "api/handlers.h"
+#include "api/qr.h"
 #include "api/router.h"
 #include "core/access.h"
 #include "core/totp.h"
@@ -106,7 +107,11 @@ static json_t *enrolment_json(const char *username, const char *secret)
 {
     char uri[300];
     otpauth_uri(username, secret, uri, sizeof(uri));
-    return json_pack("{s:s,s:s}", "secret", secret, "uri", uri);
+    json_t *out = json_pack("{s:s,s:s}", "secret", secret, "uri", uri);
+    char *qr = api_qr_svg_data_uri(uri);
+    json_object_set_new(out, "qr", qr ? json_string(qr) : json_null());
+    free(qr);
+    return out;
 }
 
 /* Checks code against the base32 secret now and marks its step used. */

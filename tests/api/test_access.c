@@ -461,6 +461,8 @@ Test(access, a_user_who_must_use_totp_gets_no_session_without_a_valid_code)
     const char *uri = json_string_value(json_object_get(en, "uri"));
     cr_assert(strncmp(uri, "otpauth://totp/openifzo:fb.totp?secret=", 39) == 0, "%s", uri);
     cr_assert(strstr(uri, b32) != NULL);
+    const char *qr = json_string_value(json_object_get(en, "qr"));
+    cr_assert(qr && strncmp(qr, "data:image/svg+xml;base64,PHN2Zy", 32) == 0, "%s", qr);
     response_free(&r);
     unsigned char raw[64];
     size_t len;
