@@ -10,6 +10,7 @@
  * Retry-After until 15 minutes after the last failure.
  */
 #include "api/handlers.h"
+#include "api/log.h"
 #include "api/qr.h"
 #include "api/router.h"
 #include "core/access.h"
@@ -68,6 +69,21 @@ static void count_failure(api_request *r, const char *ukey, const char *akey)
     /* Counting may fail under load; the login is refused either way. */
     (void)store_login_failed(db, ukey, now, forget);
     (void)store_login_failed(db, akey, now, forget);
+}
+
+/* One log line per login attempt for the operators (security monitoring). The name is
+ * logged only when it looks like a username: people type passwords into the wrong box. */
+static void log_login(api_request *r, log_level level, const char *outcome, const char *username)
+{
+    if (!log_enabled(level))
+        return;
+    core_error err;
+    char addr[64];
+    api_client_address(r, addr, sizeof(addr));
+    bool plausible = access_user_check(username, "x", "beleid", &err);
+    log_event(level, "login",
+              json_pack("{s:s,s:s,s:s,s:s}", "request_id", api_request_id(r), "outcome", outcome,
+                        "username", plausible ? username : "(not a username)", "address", addr));
 }
 
 static void refuse_login(api_request *r)
@@ -241,6 +257,7 @@ void h_session_create(api_request *r)
     if (w2 < 0)
         return;
     if (w1 > 0 || w2 > 0) {
+        log_login(r, LOG_WARN, "throttled", username);
         char secs[24];
         snprintf(secs, sizeof(secs), "%lld", (long long)(w1 > w2 ? w1 : w2));
         api_error(r, 429, "too_many_attempts",
@@ -258,6 +275,7 @@ void h_session_create(api_request *r)
     }
     bool ok = auth_password_verify(password, rc == STORE_OK ? sec.password_hash : NULL);
     if (!ok || u.disabled) {
+        log_login(r, LOG_WARN, "refused", username);
         count_failure(r, ukey, akey);
         sodium_memzero(&sec, sizeof(sec));
         refuse_login(r);
@@ -265,6 +283,7 @@ void h_session_create(api_request *r)
     }
     bool need_totp = u.totp_enabled || u.org_totp_required;
     if (need_totp && !second_factor(r, &u, &sec, code, ukey, akey)) {
+        log_login(r, LOG_WARN, "second factor missing or wrong", username);
         sodium_memzero(&sec, sizeof(sec));
         return;
     }
@@ -277,6 +296,7 @@ void h_session_create(api_request *r)
     (void)store_login_reset(db, ukey);
     (void)store_login_purge(db, forget);
     (void)store_session_purge(db, now, NULL);
+    log_login(r, LOG_INFO, "ok", username);
     start_session(r, &u);
 }
 

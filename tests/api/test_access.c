@@ -319,6 +319,23 @@ Test(access, failures_do_not_tell_whether_an_account_exists)
     http_as(&srv, &pl, "GET", "/api/session", NULL, NULL, &a);
     cr_assert_eq(a.status, 401);
     response_free(&a);
+    /* Operators see each refusal in the log, but never a password typed as the name. */
+    cr_assert_eq(login("Geheim-Wachtwoord!", "x", NULL, &a), 401);
+    response_free(&a);
+    char *log = NULL;
+    for (int i = 0; i < 50; i++) { /* the line is written before the answer, but be patient */
+        free(log);
+        log = server_log(&srv);
+        if (strstr(log, "(not a username)"))
+            break;
+        struct timespec t = {0, 20000000L};
+        nanosleep(&t, NULL);
+    }
+    cr_assert(strstr(log, "\"outcome\":\"refused\",\"username\":\"niemand.hier\""), "%s", log);
+    cr_assert(strstr(log, "(not a username)"), "%s", log);
+    cr_assert_null(strstr(log, "Geheim-Wachtwoord!"));
+    cr_assert_null(strstr(log, "verkeerd-wachtwoord-1"));
+    free(log);
 }
 
 Test(access, the_sixth_failed_login_in_a_row_is_429_with_retry_after)
