@@ -8,7 +8,7 @@ set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config git ca-certificates
       libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev libsodium-dev libxml2-dev
-      liboath-dev sqlite3 curl)
+      liboath-dev libqrencode-dev sqlite3 curl)
 for extra in "$@"; do
   case "$extra" in
     test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev) ;;

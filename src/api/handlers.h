@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api/auth.h"
 #include "api/http.h"
 
 /* Reads an optional string member of a JSON object. A present member that is not a string
@@ -28,5 +29,33 @@ void h_organisation_list(api_request *r);
 void h_organisation_create(api_request *r);
 void h_organisation_get(api_request *r);
 void h_organisation_update(api_request *r);
+
+/* session.c: log in and out, who am I, password change, TOTP enrolment */
+void h_session_create(api_request *r);
+void h_session_get(api_request *r);
+void h_session_delete(api_request *r);
+void h_session_password(api_request *r);
+void h_session_totp_begin(api_request *r);
+void h_session_totp_confirm(api_request *r);
+
+/* users.c: user management by functioneel beheer */
+void h_user_list(api_request *r);
+void h_user_create(api_request *r);
+void h_user_get(api_request *r);
+void h_user_disable(api_request *r);
+void h_user_reset(api_request *r);
+
+/* tokens.c: API tokens for provider software */
+void h_token_list(api_request *r);
+void h_token_create(api_request *r);
+void h_token_revoke(api_request *r);
+
+/* audit.c: the access log */
+void h_audit_list(api_request *r);
+
+/* Renders a user (no secrets) as JSON; new reference. */
+json_t *api_render_user(const store_user *u);
+/* Generates a readable temporary password (shown once) into out[33]. */
+void api_temporary_password(char out[33]);
 
 #endif

@@ -19,6 +19,11 @@
 #define API_MAX_PATH_PARAMS 4
 #define API_REQUEST_ID_MAX  64
 
+/* Sent on every answer: no inline script or style, nothing framed, nothing from elsewhere. */
+#define API_CSP                                                                                    \
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "              \
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
 typedef struct api_request api_request;
 typedef struct api_app api_app;
 
@@ -36,6 +41,13 @@ const char *api_path_param(const api_request *r, const char *name);
 const char *api_query(const api_request *r, const char *name);
 /* Request header (case-insensitive); NULL if absent. Owned by the request. */
 const char *api_header(const api_request *r, const char *name);
+/* Cookie value by name; NULL if absent. Owned by the request. */
+const char *api_cookie(const api_request *r, const char *name);
+/* The client's IP address as text ("unknown" when not known) into buf. */
+void api_client_address(const api_request *r, char *buf, size_t cap);
+/* Did the request arrive over TLS? */
+bool api_request_tls(const api_request *r);
+
 /* Parsed JSON body (an object), or NULL when the request had none. Borrowed. */
 json_t *api_body(const api_request *r);
 const char *api_method(const api_request *r);

@@ -1,7 +1,12 @@
 /*
  * organisations.c - /api/organisations: list, create, read, update (with If-Match).
+ * totp_required (may be left out) says whether the organisation's users must use a second
+ * factor: on creation it defaults to on for DJI, off otherwise; an update without it keeps
+ * the current value.
  */
 #include "api/handlers.h"
+#include "api/router.h"
+#include "core/access.h"
 #include "core/organisation.h"
 
 #include <stdio.h>
@@ -10,14 +15,15 @@
 
 static json_t *render(const store_organisation *o)
 {
-    return json_pack("{s:I,s:s,s:s,s:I,s:s,s:s}", "id", (json_int_t)o->id, "name", o->name, "kind",
-                     o->kind, "version", (json_int_t)o->version, "created_at", o->created_at,
-                     "updated_at", o->updated_at);
+    return json_pack("{s:I,s:s,s:s,s:b,s:I,s:s,s:s}", "id", (json_int_t)o->id, "name", o->name,
+                     "kind", o->kind, "totp_required", o->totp_required, "version",
+                     (json_int_t)o->version, "created_at", o->created_at, "updated_at",
+                     o->updated_at);
 }
 
-/* Reads and checks name and kind from the body into *o; answers 400 and returns false on
- * bad input. */
-static bool read_input(api_request *r, store_organisation *o)
+/* Reads and checks name, kind and totp_required from the body into *o (*totp_given tells
+ * whether the flag was sent); answers 400 and returns false on bad input. */
+static bool read_input(api_request *r, store_organisation *o, bool *totp_given)
 {
     json_t *body = api_body(r);
     if (body == NULL) {
@@ -32,8 +38,15 @@ static bool read_input(api_request *r, store_organisation *o)
         api_error(r, 400, err.code, err.message, err.field);
         return false;
     }
+    json_t *totp = json_object_get(body, "totp_required");
+    *totp_given = totp != NULL && !json_is_null(totp);
+    if (*totp_given && !json_is_boolean(totp)) {
+        api_error(r, 400, "invalid_type", "Dit veld moet true of false zijn.", "totp_required");
+        return false;
+    }
     snprintf(o->name, sizeof(o->name), "%s", name);
     snprintf(o->kind, sizeof(o->kind), "%s", kind);
+    o->totp_required = *totp_given ? json_is_true(totp) : access_totp_default(kind);
     return true;
 }
 
@@ -63,7 +76,8 @@ void h_organisation_list(api_request *r)
 void h_organisation_create(api_request *r)
 {
     store_organisation in = {0}, out;
-    if (!read_input(r, &in))
+    bool totp_given;
+    if (!read_input(r, &in, &totp_given))
         return;
     int rc = store_organisation_create(api_request_app(r)->db, &in, &out);
     if (rc != STORE_OK) {
@@ -82,6 +96,10 @@ void h_organisation_get(api_request *r)
     int64_t id;
     if (!api_path_id(r, "id", &id))
         return;
+    /* Functioneel beheer sees every organisation; everybody else only their own, and
+     * another one is "not found" like one that does not exist. */
+    if (api_request_caller(r)->role != API_ROLE_FUNCTIONEEL_BEHEER && !api_own_organisation(r, id))
+        return;
     store_organisation o;
     int rc = store_organisation_get(api_request_app(r)->db, id, &o);
     if (rc != STORE_OK) {
@@ -96,11 +114,21 @@ void h_organisation_update(api_request *r)
 {
     int64_t id, version;
     store_organisation in = {0}, out;
-    if (!api_path_id(r, "id", &id) || !api_if_match(r, &version) || !read_input(r, &in))
+    bool totp_given;
+    if (!api_path_id(r, "id", &id) || !api_if_match(r, &version) ||
+        !read_input(r, &in, &totp_given))
         return;
     in.id = id;
     in.version = version;
-    int rc = store_organisation_update(api_request_app(r)->db, &in, &out);
+    int rc = STORE_OK;
+    if (!totp_given) {
+        store_organisation cur;
+        rc = store_organisation_get(api_request_app(r)->db, id, &cur);
+        if (rc == STORE_OK)
+            in.totp_required = cur.totp_required;
+    }
+    if (rc == STORE_OK)
+        rc = store_organisation_update(api_request_app(r)->db, &in, &out);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;

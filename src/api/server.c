@@ -14,10 +14,12 @@
  * then stops the worker threads.
  */
 #include "api/server.h"
+#include "api/auth.h"
 #include "api/log.h"
 #include "api/metrics.h"
 #include "api/router.h"
 
+#include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <sodium.h>
@@ -39,6 +41,7 @@ struct api_server {
     api_app *app;
     size_t max_body;
     unsigned port;
+    bool tls;
     atomic_int in_flight;
 };
 
@@ -61,6 +64,7 @@ struct api_request {
     int body_too_large;
     json_t *json;
     char request_id[API_REQUEST_ID_MAX + 1];
+    api_caller caller; /* set by auth_request before the handler runs */
     struct timespec start;
     /* the answer */
     int status;
@@ -89,6 +93,42 @@ const char *api_query(const api_request *r, const char *name)
 const char *api_header(const api_request *r, const char *name)
 {
     return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *api_cookie(const api_request *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+void api_client_address(const api_request *r, char *buf, size_t cap)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(buf, cap, "unknown");
+    if (ci == NULL || ci->client_addr == NULL)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
+                  (socklen_t)cap);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+                  (socklen_t)cap);
+}
+
+bool api_request_tls(const api_request *r)
+{
+    return r->srv->tls;
+}
+
+const api_caller *api_request_caller(const api_request *r)
+{
+    return &r->caller;
+}
+
+api_caller *auth_caller_slot(api_request *r)
+{
+    return &r->caller;
 }
 
 json_t *api_body(const api_request *r)
@@ -346,6 +386,10 @@ static enum MHD_Result queue(api_request *r)
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, "Cache-Control", "no-store");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Content-Security-Policy", API_CSP);
+    if (r->srv->tls)
+        MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
     for (size_t i = 0; i < r->nextra; i++)
         MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
     r->queued = 1;
@@ -372,6 +416,9 @@ static int precheck(api_request *r)
         api_add_header(r, "Allow", r->allow);
         return 1;
     }
+    /* Who may call: decided here, for every route, before a byte of the body is read. */
+    if (auth_request(r, r->route))
+        return 1;
     const char *cl = api_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl) {
         char *end;
@@ -550,6 +597,9 @@ int api_server_start(const api_config *cfg, api_app *app, api_server **out, char
     }
     if (router_validate(err, errlen) != 0)
         return -1;
+    /* Make the dummy password hash now, so that the first login of an unknown user takes
+     * no longer than any other (no user enumeration by timing). */
+    (void)auth_password_verify("", NULL);
     struct sockaddr_storage ss;
     socklen_t sslen;
     int v6 = 0;
@@ -570,14 +620,26 @@ int api_server_start(const api_config *cfg, api_app *app, api_server **out, char
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (v6)
         flags |= MHD_USE_IPv6;
+    /* TLS (GnuTLS inside libmicrohttpd) when a certificate and key are given. */
+    struct MHD_OptionItem tls_opts[3] = {{MHD_OPTION_END, 0, NULL}};
+    if (cfg->tls_cert_pem && cfg->tls_key_pem) {
+        flags |= MHD_USE_TLS;
+        s->tls = true;
+        tls_opts[0] =
+            (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)cfg->tls_cert_pem};
+        tls_opts[1] =
+            (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)cfg->tls_key_pem};
+        tls_opts[2] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
+    }
     s->mhd = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, max_header, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        s, MHD_OPTION_END);
+        s, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
     if (s->mhd == NULL) {
-        snprintf(err, errlen, "cannot listen on %s (address in use or not allowed?)", cfg->listen);
+        snprintf(err, errlen, "cannot listen on %s (address in use or not allowed%s?)", cfg->listen,
+                 s->tls ? ", or a TLS certificate and key that do not fit" : "");
         metrics_free();
         free(s);
         return -1;

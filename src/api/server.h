@@ -9,10 +9,12 @@
 #include "api/http.h"
 
 typedef struct {
-    const char *listen; /* "HOST:PORT" or "PORT"; IPv6 as "[::1]:8080" */
-    unsigned threads;   /* worker threads (each owns a database connection) */
-    size_t max_body;    /* bytes; larger bodies answer 413 */
-    size_t max_header;  /* bytes for request line + headers; larger answer 431 */
+    const char *listen;       /* "HOST:PORT" or "PORT"; IPv6 as "[::1]:8080" */
+    unsigned threads;         /* worker threads (each owns a database connection) */
+    size_t max_body;          /* bytes; larger bodies answer 413 */
+    size_t max_header;        /* bytes for request line + headers; larger answer 431 */
+    const char *tls_cert_pem; /* PEM text of the certificate (chain); with tls_key_pem: TLS */
+    const char *tls_key_pem;  /* PEM text of the private key */
 } api_config;
 
 typedef struct api_server api_server;

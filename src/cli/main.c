@@ -7,6 +7,7 @@
 #include "api/log.h"
 #include "api/router.h"
 #include "api/server.h"
+#include "cli/commands.h"
 #include "store/store.h"
 
 #include <pthread.h>
@@ -28,6 +29,8 @@ typedef struct {
     const char *threads;
     const char *log_level;
     const char *max_body;
+    const char *tls_cert;
+    const char *tls_key;
 } options;
 
 static const char *env_or(const char *flag, const char *env, const char *fallback)
@@ -45,6 +48,9 @@ static int usage_main(FILE *out)
                  "  serve     run the HTTP server (migrates the database first)\n"
                  "  migrate   apply pending database migrations and exit\n"
                  "  routes    list the HTTP routes and who may call them\n"
+                 "  user      add a user, set a password, disable a user\n"
+                 "  token     create or revoke an API token for provider software\n"
+                 "  audit     verify the hash chain of the access log\n"
                  "  version   print the version\n\n"
                  "`ifzo <command> --help` describes a command's options.\n");
     return out == stdout ? 0 : 2;
@@ -53,13 +59,16 @@ static int usage_main(FILE *out)
 static int usage_serve(FILE *out)
 {
     fprintf(out, "usage: ifzo serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-                 "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n\n"
+                 "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n"
+                 "                  [--tls-cert FILE --tls-key FILE]\n\n"
                  "  --listen     address to listen on (IFZO_LISTEN, default " DEFAULT_LISTEN ")\n"
                  "  --db         sqlite:PATH or postgres://... (IFZO_DB, default " DEFAULT_DB ")\n"
                  "  --threads    worker threads, each with its own database connection\n"
                  "               (IFZO_THREADS, default 4)\n"
                  "  --log-level  (IFZO_LOG_LEVEL, default info)\n"
-                 "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n\n"
+                 "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n"
+                 "  --tls-cert   PEM certificate (chain): serve HTTPS (IFZO_TLS_CERT)\n"
+                 "  --tls-key    PEM private key of the certificate (IFZO_TLS_KEY)\n\n"
                  "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
                  "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
     return out == stdout ? 0 : 2;
@@ -105,6 +114,10 @@ static int parse_options(int argc, char **argv, const char *const *allowed, opti
                 slot = &o->log_level;
             else if (strcmp(allowed[k], "max-body") == 0)
                 slot = &o->max_body;
+            else if (strcmp(allowed[k], "tls-cert") == 0)
+                slot = &o->tls_cert;
+            else if (strcmp(allowed[k], "tls-key") == 0)
+                slot = &o->tls_key;
         }
         if (slot == NULL) {
             fprintf(stderr, "ifzo: unknown option '--%.*s'\n", (int)nlen, name);
@@ -172,9 +185,42 @@ static int cmd_migrate(int argc, char **argv)
     return 0;
 }
 
+/* Reads a whole (small) file; malloc'd, NUL-terminated, or NULL with a message. */
+static char *read_file(const char *path, const char *what)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "ifzo: cannot read %s '%s'\n", what, path);
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0, n;
+    char chunk[4096];
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && len + n < (1u << 20)) {
+        if (len + n + 1 > cap) {
+            cap = (len + n + 1) * 2;
+            char *nb = realloc(buf, cap);
+            if (nb == NULL)
+                break;
+            buf = nb;
+        }
+        memcpy(buf + len, chunk, n);
+        len += n;
+        buf[len] = '\0';
+    }
+    fclose(f);
+    if (buf == NULL || len == 0) {
+        fprintf(stderr, "ifzo: %s '%s' is empty or unreadable\n", what, path);
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
 static int cmd_serve(int argc, char **argv)
 {
-    static const char *const allowed[] = {"db", "listen", "threads", "log-level", "max-body", NULL};
+    static const char *const allowed[] = {"db",       "listen",   "threads", "log-level",
+                                          "max-body", "tls-cert", "tls-key", NULL};
     options o = {0};
     int p = parse_options(argc, argv, allowed, &o, usage_serve);
     if (p != 0)
@@ -195,6 +241,21 @@ static int cmd_serve(int argc, char **argv)
         fprintf(stderr, "ifzo: max-body must be a number from 1024 to 67108864\n");
         return 2;
     }
+    const char *cert_path = env_or(o.tls_cert, "IFZO_TLS_CERT", NULL);
+    const char *key_path = env_or(o.tls_key, "IFZO_TLS_KEY", NULL);
+    if ((cert_path == NULL) != (key_path == NULL)) {
+        fprintf(stderr, "ifzo: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
+    char *cert = NULL, *key = NULL;
+    if (cert_path) {
+        cert = read_file(cert_path, "TLS certificate");
+        key = cert ? read_file(key_path, "TLS key") : NULL;
+        if (key == NULL) {
+            free(cert);
+            return 1;
+        }
+    }
     const char *today = getenv("IFZO_TODAY");
     if (today && *today == '\0')
         today = NULL;
@@ -210,28 +271,41 @@ static int cmd_serve(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     store *db;
-    if (open_and_migrate(env_or(o.db, "IFZO_DB", DEFAULT_DB), &db) != 0)
+    if (open_and_migrate(env_or(o.db, "IFZO_DB", DEFAULT_DB), &db) != 0) {
+        free(cert);
+        free(key);
         return 1;
+    }
     api_app app = {.db = db, .version = IFZO_VERSION, .today = today};
     api_config cfg = {.listen = env_or(o.listen, "IFZO_LISTEN", DEFAULT_LISTEN),
                       .threads = (unsigned)threads,
-                      .max_body = max_body};
+                      .max_body = max_body,
+                      .tls_cert_pem = cert,
+                      .tls_key_pem = key};
     api_server *srv;
     char err[512];
     if (api_server_start(&cfg, &app, &srv, err, sizeof(err)) != 0) {
         fprintf(stderr, "ifzo: %s\n", err);
         store_close(db);
+        free(cert);
+        if (key)
+            memset(key, 0, strlen(key));
+        free(key);
         return 1;
     }
     log_event(LOG_WARN, "listening",
-              json_pack("{s:s,s:i,s:i,s:s}", "listen", cfg.listen, "port",
+              json_pack("{s:s,s:i,s:i,s:s,s:b}", "listen", cfg.listen, "port",
                         (int)api_server_port(srv), "threads", (int)threads, "backend",
-                        store_backend(db)));
+                        store_backend(db), "tls", cert != NULL));
     int sig = 0;
     sigwait(&stop, &sig);
     log_event(LOG_WARN, "stopping", json_pack("{s:s}", "signal", sig == SIGTERM ? "TERM" : "INT"));
     api_server_stop(srv, 30000);
     store_close(db);
+    free(cert);
+    if (key)
+        memset(key, 0, strlen(key));
+    free(key);
     log_event(LOG_WARN, "stopped", NULL);
     return 0;
 }
@@ -279,6 +353,12 @@ int main(int argc, char **argv)
         return cmd_migrate(argc - 2, argv + 2);
     if (strcmp(cmd, "routes") == 0)
         return cmd_routes(argc - 2, argv + 2);
+    if (strcmp(cmd, "user") == 0)
+        return cmd_user(argc - 2, argv + 2);
+    if (strcmp(cmd, "token") == 0)
+        return cmd_token(argc - 2, argv + 2);
+    if (strcmp(cmd, "audit") == 0)
+        return cmd_audit(argc - 2, argv + 2);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         if (argc > 2 && strcmp(argv[2], "--help") == 0) {
             printf("usage: ifzo version\n\nPrints the version of this binary.\n");

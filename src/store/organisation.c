@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ORG_COLUMNS "id, name, kind, version, created_at, updated_at"
+#define ORG_COLUMNS "id, name, kind, version, created_at, updated_at, totp_required"
 
 static void read_row(db_rows *r, store_organisation *o)
 {
@@ -20,6 +20,7 @@ static void read_row(db_rows *r, store_organisation *o)
     o->version = db_col_int(r, 3);
     db_col_copy(r, 4, o->created_at, sizeof(o->created_at));
     db_col_copy(r, 5, o->updated_at, sizeof(o->updated_at));
+    o->totp_required = db_col_int(r, 6) != 0;
 }
 
 static int fetch(db_conn *c, int64_t id, store_organisation *out)
@@ -47,11 +48,13 @@ static int create_tx(db_conn *c, void *vctx)
     org_ctx *ctx = vctx;
     char now[32];
     store_now_utc(now, sizeof(now));
-    db_param p[] = {dbp_text(ctx->in->name), dbp_text(ctx->in->kind), dbp_text(now)};
+    db_param p[] = {dbp_text(ctx->in->name), dbp_text(ctx->in->kind), dbp_text(now),
+                    dbp_int(ctx->in->totp_required)};
     int rc = store_query_int(c,
                              "INSERT INTO organisation (name, kind, version, created_at, "
-                             "updated_at) VALUES ($1, $2, 1, $3, $3) RETURNING id",
-                             p, 3, &ctx->id);
+                             "updated_at, totp_required) VALUES ($1, $2, 1, $3, $3, $4) "
+                             "RETURNING id",
+                             p, 4, &ctx->id);
     if (rc != STORE_OK)
         return rc;
     return fetch(c, ctx->id, ctx->out);
@@ -80,13 +83,14 @@ static int update_tx(db_conn *c, void *vctx)
     org_ctx *ctx = vctx;
     char now[32];
     store_now_utc(now, sizeof(now));
-    db_param p[] = {dbp_text(ctx->in->name), dbp_text(ctx->in->kind), dbp_text(now),
-                    dbp_int(ctx->in->id), dbp_int(ctx->in->version)};
+    db_param p[] = {
+        dbp_text(ctx->in->name), dbp_text(ctx->in->kind),   dbp_text(now),
+        dbp_int(ctx->in->id),    dbp_int(ctx->in->version), dbp_int(ctx->in->totp_required)};
     int64_t changed = 0;
     int rc = db_exec(c,
                      "UPDATE organisation SET name = $1, kind = $2, updated_at = $3, "
-                     "version = version + 1 WHERE id = $4 AND version = $5",
-                     p, 5, &changed);
+                     "totp_required = $6, version = version + 1 WHERE id = $4 AND version = $5",
+                     p, 6, &changed);
     if (rc != STORE_OK)
         return rc;
     if (changed == 0) {

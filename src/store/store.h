@@ -15,6 +15,7 @@
 #ifndef IFZO_STORE_STORE_H
 #define IFZO_STORE_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,18 +72,19 @@ typedef struct {
     int64_t id;
     char name[STORE_NAME_MAX * 4 + 1]; /* UTF-8, up to STORE_NAME_MAX characters */
     char kind[32];                     /* organisation kind code, see core/organisation.h */
+    bool totp_required;                /* its users must use a second factor (TOTP) */
     int64_t version;
     char created_at[24];
     char updated_at[24];
 } store_organisation;
 
-/* Inserts in->name, in->kind; fills *out (id, version 1, timestamps).
+/* Inserts in->name, in->kind, in->totp_required; fills *out (id, version 1, timestamps).
  * STORE_DUPLICATE when the name exists. */
 int store_organisation_create(store *s, const store_organisation *in, store_organisation *out);
 
 int store_organisation_get(store *s, int64_t id, store_organisation *out);
 
-/* Updates name and kind of row in->id if its version is still in->version.
+/* Updates name, kind and totp_required of row in->id if its version is still in->version.
  * STORE_NOT_FOUND, STORE_CONFLICT or STORE_DUPLICATE change nothing. */
 int store_organisation_update(store *s, const store_organisation *in, store_organisation *out);
 

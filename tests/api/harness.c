@@ -230,14 +230,65 @@ char *raw_read_all(int fd, int timeout_ms)
     return b.data ? b.data : strdup("");
 }
 
+static const char *default_kind(const char *role)
+{
+    if (strcmp(role, "zorgaanbieder") == 0)
+        return "zorgaanbieder";
+    if (strcmp(role, "indiceerder") == 0)
+        return "nifp";
+    return "dji";
+}
+
 void as_role(server *s, const char *role, const char *org_kind, long long organisation_id,
              client_auth *out)
 {
-    (void)s;
-    (void)role;
-    (void)org_kind;
+    static int counter;
     memset(out, 0, sizeof(*out));
-    out->organisation_id = organisation_id;
+    snprintf(out->username, sizeof(out->username), "%s.%ld.%d", role, (long)getpid(), ++counter);
+    char org[200];
+    if (organisation_id > 0)
+        snprintf(org, sizeof(org), "--organisation %lld", organisation_id);
+    else
+        snprintf(org, sizeof(org), "--new-organisation 'Organisatie %s' --kind %s --totp off",
+                 out->username, org_kind ? org_kind : default_kind(role));
+    char cmd[2048];
+    snprintf(cmd, sizeof(cmd),
+             "printf '%%s\\n' '%s' | %s user add --db '%s' --username %s --name 'Test %s' "
+             "--role %s %s 2>&1",
+             HARNESS_PASSWORD, IFZO_BIN, s->db.url, out->username, out->username, role, org);
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    char line[1024], all[4096] = "";
+    long long uid = 0, oid = 0;
+    while (fgets(line, sizeof(line), p)) {
+        strncat(all, line, sizeof(all) - strlen(all) - 1);
+        if (sscanf(line, "user %lld organisation %lld", &uid, &oid) == 2)
+            break;
+    }
+    while (fgets(line, sizeof(line), p))
+        ;
+    int st = pclose(p);
+    cr_assert(st == 0 && uid > 0, "ifzo user add failed (%d): %s", st, all);
+    out->user_id = uid;
+    out->organisation_id = oid;
+    char body[300];
+    snprintf(body, sizeof(body), "{\"username\":\"%s\",\"password\":\"%s\"}", out->username,
+             HARNESS_PASSWORD);
+    const char *const ct[] = {"Content-Type: application/json", NULL};
+    response r;
+    http(s, "POST", "/api/session", ct, body, &r);
+    cr_assert_eq(r.status, 201, "login as %s: %ld %s", role, r.status, r.body);
+    char cookie[400];
+    cr_assert_not_null(response_header(&r, "Set-Cookie", cookie, sizeof(cookie)));
+    char *semi = strchr(cookie, ';');
+    if (semi)
+        *semi = '\0';
+    snprintf(out->cookie, sizeof(out->cookie), "Cookie: %s", cookie);
+    const char *csrf = json_string_value(json_object_get(r.json, "csrf_token"));
+    cr_assert_not_null(csrf);
+    snprintf(out->csrf_token, sizeof(out->csrf_token), "%s", csrf);
+    snprintf(out->csrf, sizeof(out->csrf), "X-CSRF-Token: %s", csrf);
+    response_free(&r);
 }
 
 void http_as(const server *s, const client_auth *who, const char *method, const char *path,

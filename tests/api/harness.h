@@ -49,16 +49,25 @@ const char *error_field(const response *r);
 
 /* Who a request is made as. Filled by as_role(); an all-empty value is anonymous. */
 typedef struct {
-    char cookie[512];  /* "Cookie: ..." header line, or "" */
-    char csrf[256];    /* "X-CSRF-Token: ..." header line, or "" */
-    char bearer[512];  /* "Authorization: Bearer ..." header line, or "" */
+    char cookie[512]; /* "Cookie: ..." header line, or "" */
+    char csrf[256];   /* "X-CSRF-Token: ..." header line, or "" */
+    char bearer[512]; /* "Authorization: Bearer ..." header line, or "" */
     long long organisation_id;
     long long user_id;
+    char username[80];
+    char csrf_token[80]; /* the bare token of csrf */
 } client_auth;
 
+/* The password of every user as_role() creates. */
+#define HARNESS_PASSWORD "wachtwoord-voor-tests-1"
+
 /* Logs in as a new user with the given role (design.md roles) in a new organisation of the
- * given kind (code list organisatiesoort), or in organisation_id when > 0. Until users and
- * sessions exist (the access issue), it leaves *out anonymous. */
+ * given kind (code list organisatiesoort; NULL: a kind that fits the role: zorgaanbieder
+ * for zorgaanbieder, nifp for indiceerder, dji otherwise), or in organisation_id when > 0.
+ * The user is made with `ifzo user add` against the server's database; a new organisation
+ * is made without the TOTP requirement. An existing organisation_id must not require TOTP
+ * (create DJI organisations over the API with "totp_required": false). Fills cookie and
+ * csrf; asserts on failure. */
 void as_role(server *s, const char *role, const char *org_kind, long long organisation_id,
              client_auth *out);
 /* http() with the caller's credentials added to headers. */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 static server srv;
+static client_auth fb; /* the routes used here belong to functioneel beheer */
 
 static void pause_ms(int ms)
 {
@@ -27,6 +28,7 @@ static void pause_ms(int ms)
 static void start(void)
 {
     server_start(&srv, NULL);
+    as_role(&srv, "functioneel_beheer", "dji", 0, &fb);
 }
 
 static void stop(void)
@@ -96,13 +98,13 @@ Test(http, malformed_json_is_400_with_a_code)
     const char *bad[] = {"{", "{\"name\": }", "[1,2", "{\"a\":1,\"a\":2}", "\xff\xfe"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         response r;
-        http(&srv, "POST", "/api/organisations", JSON_CT, bad[i], &r);
+        http_as(&srv, &fb, "POST", "/api/organisations", JSON_CT, bad[i], &r);
         cr_assert_eq(r.status, 400, "input %zu: %ld %s", i, r.status, r.body);
         cr_assert_str_eq(error_code(&r), "malformed_json");
         response_free(&r);
     }
     response r;
-    http(&srv, "POST", "/api/organisations", JSON_CT, "[1,2,3]", &r);
+    http_as(&srv, &fb, "POST", "/api/organisations", JSON_CT, "[1,2,3]", &r);
     cr_assert_eq(r.status, 400);
     cr_assert_str_eq(error_code(&r), "invalid_body");
     response_free(&r);
@@ -112,7 +114,7 @@ Test(http, a_body_that_is_not_json_is_415)
 {
     const char *const ct[] = {"Content-Type: text/plain", NULL};
     response r;
-    http(&srv, "POST", "/api/organisations", ct, "name=x", &r);
+    http_as(&srv, &fb, "POST", "/api/organisations", ct, "name=x", &r);
     cr_assert_eq(r.status, 415);
     cr_assert_str_eq(error_code(&r), "unsupported_media_type");
     response_free(&r);
@@ -127,14 +129,14 @@ Test(http, body_over_the_limit_is_413)
     big[n - 1] = '}';
     big[n] = '\0';
     response r;
-    http(&srv, "POST", "/api/organisations", JSON_CT, big, &r);
+    http_as(&srv, &fb, "POST", "/api/organisations", JSON_CT, big, &r);
     cr_assert_eq(r.status, 413);
     cr_assert_str_eq(error_code(&r), "body_too_large");
     response_free(&r);
     /* Without Content-Length (chunked), the limit holds as well. */
     const char *const chunked[] = {"Content-Type: application/json", "Transfer-Encoding: chunked",
                                    NULL};
-    http(&srv, "POST", "/api/organisations", chunked, big, &r);
+    http_as(&srv, &fb, "POST", "/api/organisations", chunked, big, &r);
     cr_assert_eq(r.status, 413, "%ld %s", r.status, r.body);
     response_free(&r);
     free(big);
@@ -189,7 +191,7 @@ Test(http, each_request_writes_one_json_access_log_line)
 {
     const char *const given[] = {"X-Request-Id: logline-check-42", NULL};
     response r;
-    http(&srv, "GET", "/api/organisations/77", given, NULL, &r);
+    http_as(&srv, &fb, "GET", "/api/organisations/77", given, NULL, &r);
     cr_assert_eq(r.status, 404);
     response_free(&r);
     char *log = NULL;
@@ -308,12 +310,14 @@ Test(http_stop, a_request_in_flight_completes_after_sigterm, .timeout = 60)
 {
     server s;
     server_start(&s, NULL);
+    client_auth admin;
+    as_role(&s, "functioneel_beheer", "dji", 0, &admin);
     const char *body = "{\"name\":\"Forensisch Plaatsingsloket\",\"kind\":\"dji\"}";
-    char head[256];
+    char head[1024];
     snprintf(head, sizeof(head),
              "POST /api/organisations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-             "Content-Length: %zu\r\nConnection: close\r\n\r\n",
-             strlen(body));
+             "%s\r\n%s\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n",
+             admin.cookie, admin.csrf, strlen(body));
     int fd = raw_connect(&s);
     cr_assert_eq(write(fd, head, strlen(head)), (ssize_t)strlen(head));
     cr_assert_eq(write(fd, body, 10), 10);
