@@ -17,6 +17,7 @@
 #include "api/log.h"
 #include "api/metrics.h"
 #include "api/router.h"
+#include "api/static.h"
 
 #include <microhttpd.h>
 #include <netdb.h>
@@ -345,9 +346,13 @@ static enum MHD_Result queue(api_request *r)
     MHD_add_response_header(resp, "X-Request-Id", r->request_id);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
-    for (size_t i = 0; i < r->nextra; i++)
+    int cache_set = 0; /* API answers are never stored; static files say otherwise */
+    for (size_t i = 0; i < r->nextra; i++) {
         MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
+        cache_set |= strcasecmp(r->extra[i].name, "Cache-Control") == 0;
+    }
+    if (!cache_set)
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
     r->queued = 1;
     return MHD_queue_response(r->conn, (unsigned)r->status, resp);
 }
@@ -363,6 +368,14 @@ static int precheck(api_request *r)
 {
     r->match = router_match(r->method, r->path, &r->route, r->params, &r->nparams, r->allow,
                             sizeof(r->allow));
+    if (r->path[0] == '\0') { /* unescape_path refused it: an encoded NUL */
+        api_error(r, 400, "invalid_path", "Dit pad is niet toegestaan.", NULL);
+        return 1;
+    }
+    if (r->match == ROUTE_NO_PATH && r->srv->app->web && static_handles(r->method, r->path)) {
+        static_serve(r->srv->app->web, r); /* the front end's files: static.c */
+        return 1;
+    }
     if (r->match == ROUTE_NO_PATH) {
         api_error(r, 404, "not_found", "Deze route bestaat niet.", NULL);
         return 1;
@@ -483,6 +496,21 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     atomic_fetch_sub(&srv->in_flight, 1);
 }
 
+/* MHD's own unescaping turns %00 into a NUL that silently cuts the path (or a query value)
+ * short, so "/x%00.png" would be read as "/x". A decoded NUL empties the string instead:
+ * an empty path answers 400, an empty query value reads as empty. */
+static size_t unescape_path(void *cls, struct MHD_Connection *conn, char *s)
+{
+    (void)cls;
+    (void)conn;
+    size_t n = MHD_http_unescape(s);
+    if (memchr(s, '\0', n) != NULL) {
+        s[0] = '\0';
+        return 0;
+    }
+    return n;
+}
+
 static void mhd_logger(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
@@ -575,7 +603,7 @@ int api_server_start(const api_config *cfg, api_app *app, api_server **out, char
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, max_header, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        s, MHD_OPTION_END);
+        s, MHD_OPTION_UNESCAPE_CALLBACK, unescape_path, NULL, MHD_OPTION_END);
     if (s->mhd == NULL) {
         snprintf(err, errlen, "cannot listen on %s (address in use or not allowed?)", cfg->listen);
         metrics_free();

@@ -7,6 +7,7 @@
 #include "api/log.h"
 #include "api/router.h"
 #include "api/server.h"
+#include "api/static.h"
 #include "store/store.h"
 
 #include <pthread.h>
@@ -21,6 +22,7 @@
 
 #define DEFAULT_DB     "sqlite:ifzo.db"
 #define DEFAULT_LISTEN "127.0.0.1:8080"
+#define DEFAULT_WEB    "web"
 
 typedef struct {
     const char *db;
@@ -28,6 +30,7 @@ typedef struct {
     const char *threads;
     const char *log_level;
     const char *max_body;
+    const char *web_root;
 } options;
 
 static const char *env_or(const char *flag, const char *env, const char *fallback)
@@ -53,13 +56,16 @@ static int usage_main(FILE *out)
 static int usage_serve(FILE *out)
 {
     fprintf(out, "usage: ifzo serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-                 "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n\n"
+                 "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n"
+                 "                  [--web-root DIR]\n\n"
                  "  --listen     address to listen on (IFZO_LISTEN, default " DEFAULT_LISTEN ")\n"
                  "  --db         sqlite:PATH or postgres://... (IFZO_DB, default " DEFAULT_DB ")\n"
                  "  --threads    worker threads, each with its own database connection\n"
                  "               (IFZO_THREADS, default 4)\n"
                  "  --log-level  (IFZO_LOG_LEVEL, default info)\n"
-                 "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n\n"
+                 "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n"
+                 "  --web-root   folder of the web front end, served at / (IFZO_WEB_ROOT,\n"
+                 "               default ./" DEFAULT_WEB " when it exists; else the API only)\n\n"
                  "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
                  "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
     return out == stdout ? 0 : 2;
@@ -105,6 +111,8 @@ static int parse_options(int argc, char **argv, const char *const *allowed, opti
                 slot = &o->log_level;
             else if (strcmp(allowed[k], "max-body") == 0)
                 slot = &o->max_body;
+            else if (strcmp(allowed[k], "web-root") == 0)
+                slot = &o->web_root;
         }
         if (slot == NULL) {
             fprintf(stderr, "ifzo: unknown option '--%.*s'\n", (int)nlen, name);
@@ -174,7 +182,8 @@ static int cmd_migrate(int argc, char **argv)
 
 static int cmd_serve(int argc, char **argv)
 {
-    static const char *const allowed[] = {"db", "listen", "threads", "log-level", "max-body", NULL};
+    static const char *const allowed[] = {"db",       "listen",   "threads", "log-level",
+                                          "max-body", "web-root", NULL};
     options o = {0};
     int p = parse_options(argc, argv, allowed, &o, usage_serve);
     if (p != 0)
@@ -209,18 +218,38 @@ static int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    /* The front end: a folder given explicitly must open; the default may be absent (an
+     * API-only server, as in the API tests, which run from the build folder). */
+    const char *web_dir = env_or(o.web_root, "IFZO_WEB_ROOT", NULL);
+    static_root *web = NULL;
+    char err[512];
+    if (static_root_open(web_dir ? web_dir : DEFAULT_WEB, &web, err, sizeof(err)) != 0) {
+        if (web_dir) {
+            fprintf(stderr, "ifzo: %s\n", err);
+            return 1;
+        }
+        log_event(
+            LOG_WARN, "no web front end",
+            json_pack("{s:s}", "detail", "./" DEFAULT_WEB " not found; serving the API only"));
+    } else {
+        log_event(LOG_INFO, "web front end",
+                  json_pack("{s:s}", "root", web_dir ? web_dir : DEFAULT_WEB));
+    }
+
     store *db;
-    if (open_and_migrate(env_or(o.db, "IFZO_DB", DEFAULT_DB), &db) != 0)
+    if (open_and_migrate(env_or(o.db, "IFZO_DB", DEFAULT_DB), &db) != 0) {
+        static_root_close(web);
         return 1;
-    api_app app = {.db = db, .version = IFZO_VERSION, .today = today};
+    }
+    api_app app = {.db = db, .version = IFZO_VERSION, .today = today, .web = web};
     api_config cfg = {.listen = env_or(o.listen, "IFZO_LISTEN", DEFAULT_LISTEN),
                       .threads = (unsigned)threads,
                       .max_body = max_body};
     api_server *srv;
-    char err[512];
     if (api_server_start(&cfg, &app, &srv, err, sizeof(err)) != 0) {
         fprintf(stderr, "ifzo: %s\n", err);
         store_close(db);
+        static_root_close(web);
         return 1;
     }
     log_event(LOG_WARN, "listening",
@@ -232,6 +261,7 @@ static int cmd_serve(int argc, char **argv)
     log_event(LOG_WARN, "stopping", json_pack("{s:s}", "signal", sig == SIGTERM ? "TERM" : "INT"));
     api_server_stop(srv, 30000);
     store_close(db);
+    static_root_close(web);
     log_event(LOG_WARN, "stopped", NULL);
     return 0;
 }
