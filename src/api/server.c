@@ -372,11 +372,12 @@ static int precheck(api_request *r)
         api_error(r, 400, "invalid_path", "Dit pad is niet toegestaan.", NULL);
         return 1;
     }
-    if (r->match == ROUTE_NO_PATH && r->srv->app->web && static_handles(r->method, r->path)) {
-        static_serve(r->srv->app->web, r); /* the front end's files: static.c */
-        return 1;
-    }
-    if (r->match == ROUTE_NO_PATH) {
+    /* The front end's files (static.c) are answered in dispatch(), once the request is
+     * complete: an answer queued this early makes MHD close the connection, and a page
+     * loads a dozen files. */
+    int is_static =
+        r->match == ROUTE_NO_PATH && r->srv->app->web && static_handles(r->method, r->path);
+    if (r->match == ROUTE_NO_PATH && !is_static) {
         api_error(r, 404, "not_found", "Deze route bestaat niet.", NULL);
         return 1;
     }
@@ -401,6 +402,10 @@ static void dispatch(api_request *r)
 {
     if (r->body_too_large) {
         api_error(r, 413, "body_too_large", "De inhoud van het verzoek is te groot.", NULL);
+        return;
+    }
+    if (r->match == ROUTE_NO_PATH) { /* precheck let it through: a static file */
+        static_serve(r->srv->app->web, r);
         return;
     }
     if (method_has_body(r->method) && r->body_len > 0) {

@@ -8,7 +8,7 @@
 //   IFZO_E2E_ARTIFACTS   where screenshots go (default: <root>/build/e2e-artifacts)
 //   IFZO_CHROMIUM        the browser (default: /usr/bin/chromium)
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -89,13 +89,25 @@ export async function newPage(browser) {
 
 /**
  * Opens path and waits until the screen has rendered (<main aria-busy="false">). Returns
- * the milliseconds from navigation start to that moment.
+ * the response and the milliseconds from the browser's navigation start to that moment.
  */
 export async function openScreen(page, baseUrl, path) {
-  const t0 = Date.now();
   const response = await page.goto(baseUrl + path);
   await page.waitForSelector('#inhoud[aria-busy="false"]', { timeout: 10000 });
-  return { ms: Date.now() - t0, response };
+  // The shell marks the moment the screen is ready; its time counts from navigation start.
+  const ms = await page.evaluate(() => {
+    const marks = performance.getEntriesByName('ifzo:scherm-klaar');
+    return Math.round(marks[marks.length - 1].startTime);
+  });
+  return { ms, response };
+}
+
+/** Prints a screen's load time and appends it to <artefacts>/load-times.txt. */
+export function recordLoadTime(t, path, ms) {
+  const line = `load time ${path}: ${ms} ms`;
+  t.diagnostic(line);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  appendFileSync(join(ARTIFACTS, 'load-times.txt'), `${new Date().toISOString()} ${line}\n`);
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

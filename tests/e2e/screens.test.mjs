@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  focused, launchBrowser, newPage, openScreen, screenshot, seriousViolations, startServer,
+  focused, launchBrowser, newPage, openScreen, recordLoadTime, screenshot, seriousViolations,
+  startServer,
 } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -62,8 +63,7 @@ describe('screens', () => {
       const page = await newPage(browser);
       try {
         const { ms, response } = await openScreen(page, server.url, s.path);
-        t.diagnostic(`load time ${s.path}: ${ms} ms`);
-        console.log(`load time ${s.path}: ${ms} ms`);
+        recordLoadTime(t, s.path, ms);
         assert.equal(response.status(), 200);
         assert.equal(response.headers()['content-security-policy'], CSP);
         assert.equal(await page.title(), s.title);
@@ -142,6 +142,42 @@ describe('keyboard', () => {
       await page.goBack();
       await page.waitForSelector('#inhoud[aria-busy="false"] h1:text("Welkom bij openifzo")');
       assert.equal(new URL(page.url()).pathname, '/');
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('links', () => {
+  test('every link of every screen leads somewhere: no dead links', async () => {
+    const page = await newPage(browser);
+    try {
+      const seen = new Set();
+      const queue = ['/'];
+      const files = new Set();
+      while (queue.length > 0) {
+        const path = queue.shift();
+        if (seen.has(path)) continue;
+        seen.add(path);
+        await openScreen(page, server.url, path);
+        assert.notEqual(await page.locator('h1').innerText(), 'Pagina niet gevonden', `${path} is a dead link`);
+        const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        for (const href of hrefs) {
+          if (href.startsWith('#')) {
+            assert.equal(await page.locator(href).count(), 1, `${path}: anchor ${href} has no target`);
+            continue;
+          }
+          const url = new URL(href, server.url);
+          assert.equal(url.origin, server.url, `${path}: link to another site: ${href}`);
+          if (url.pathname.split('/').pop().includes('.')) files.add(url.pathname);
+          else queue.push(url.pathname);
+        }
+      }
+      for (const file of files) {
+        assert.equal((await fetch(server.url + file)).status, 200, `${file} is missing`);
+      }
+      assert.deepEqual([...seen].sort(), ['/', '/over']);
       assert.deepEqual(page.problems, []);
     } finally {
       await page.context().close();
