@@ -270,3 +270,23 @@ Test(static_start, a_web_root_that_does_not_exist_stops_the_start)
     cr_assert(strstr(out, "web root /nonexistent/web") != NULL, "%s", out);
     unlink("/tmp/ifzo-static-never.db");
 }
+
+/* A page loads a dozen files: they must share one connection (an answer queued before the
+ * request is complete would make libmicrohttpd close it after each file). */
+Test(static_files, files_keep_the_connection_open)
+{
+    int fd = raw_connect(&srv);
+    const char *two = "GET /css/app.css HTTP/1.1\r\nHost: x\r\n\r\n"
+                      "GET /app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    cr_assert_eq(write(fd, two, strlen(two)), (ssize_t)strlen(two));
+    char *answer = raw_read_all(fd, 5000);
+    close(fd);
+    const char *second = strstr(answer + 1, "HTTP/1.1 200");
+    cr_assert(strncmp(answer, "HTTP/1.1 200", 12) == 0, "%s", answer);
+    cr_assert_not_null(second, "the second file was not answered: %s", answer);
+    cr_assert(strstr(answer, "body{margin:0}") != NULL);
+    cr_assert(strstr(second, "export const x = 1;") != NULL);
+    char *close_hdr = strstr(answer, "Connection: close");
+    cr_assert(close_hdr == NULL || close_hdr > second, "closed after the first file: %s", answer);
+    free(answer);
+}
