@@ -89,6 +89,56 @@ describe('screens', () => {
   }
 });
 
+describe('failures', () => {
+  test('over: a database that is down and a failing API read as Dutch alerts', async (t) => {
+    const page = await newPage(browser);
+    try {
+      // What /healthz answers when the database is gone, and an internal error on the version.
+      await page.route('**/healthz', (route) => route.fulfill({
+        status: 503, contentType: 'application/json',
+        body: JSON.stringify({ status: 'unavailable', database: { backend: 'postgres', status: 'unavailable', detail: 'x' } }),
+      }));
+      await page.route('**/api/version', (route) => route.fulfill({
+        status: 500, contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'Interne fout.', field: null } }),
+      }));
+      const { ms } = await openScreen(page, server.url, '/over');
+      recordLoadTime(t, '/over (storing)', ms);
+      const rows = await page.locator('main dl > div').evaluateAll((divs) => divs.map((d) => [
+        d.querySelector('dt').textContent.trim(), d.querySelector('dd').textContent.trim()]));
+      assert.deepEqual(rows, [
+        ['Versie', 'onbekend'],
+        ['Server', 'Niet in orde'],
+        ['Database', 'PostgreSQL: niet bereikbaar'],
+      ]);
+      const alert = page.locator('main [role="alert"]');
+      assert.equal(await alert.count(), 1);
+      assert.match(await alert.innerText(), /^De database is niet bereikbaar/);
+      await screenshot(page, 'over-storing');
+      assert.deepEqual(await seriousViolations(page), []);
+      // The browser logs the 500 and 503 answers as console errors; nothing else may fail.
+      assert.deepEqual(page.problems.filter((p) => !/status of (500|503)/.test(p)), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('over: the version error alone shows the Dutch text of its code', async () => {
+    const page = await newPage(browser);
+    try {
+      await page.route('**/api/version', (route) => route.fulfill({
+        status: 500, contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'Interne fout.', field: null } }),
+      }));
+      await openScreen(page, server.url, '/over');
+      assert.match(await page.locator('main [role="alert"]').innerText(),
+        /^Er ging iets mis in openifzo\. Probeer het later opnieuw/);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('keyboard', () => {
   test('the skip link is the first stop and moves the focus to the main content', async () => {
     const page = await newPage(browser);

@@ -59,7 +59,8 @@ test('an error body becomes an ApiError with the Dutch text, code and field', as
   const body = { error: { code: 'version_conflict', message: 'server text', field: null } };
   await assert.rejects(api('PUT', '/api/organisations/4', { body: {}, fetch: fakeFetch(409, body, []) }),
     (e) => e instanceof ApiError && e.status === 409 && e.code === 'version_conflict'
-      && e.message === ERROR_MESSAGES.version_conflict && e.field === null);
+      && e.message === ERROR_MESSAGES.version_conflict && e.field === null
+      && e.body.error.code === 'version_conflict');
   const field = { error: { code: 'required', message: 'Naam is verplicht.', field: 'name' } };
   await assert.rejects(api('POST', '/api/organisations', { body: {}, fetch: fakeFetch(400, field, []) }),
     (e) => e.code === 'required' && e.field === 'name' && e.message === ERROR_MESSAGES.required);
@@ -67,7 +68,8 @@ test('an error body becomes an ApiError with the Dutch text, code and field', as
 
 test('a non-JSON failure still gets a Dutch message', async () => {
   await assert.rejects(api('GET', '/x', { fetch: fakeFetch(502, '<html>bad gateway</html>', []) }),
-    (e) => e.status === 502 && e.code === 'http_502' && /^Er ging iets mis/.test(e.message));
+    (e) => e.status === 502 && e.code === 'http_502' && /^Er ging iets mis/.test(e.message)
+      && e.body === null);
 });
 
 test('401 calls the unauthenticated handler once, then rejects', async () => {

@@ -11,14 +11,18 @@ export const LOGIN_PATH = '/inloggen';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** A failed call: status (0 when the server was not reached), code, field, Dutch message. */
+/**
+ * A failed call: status (0 when the server was not reached), code, field, Dutch message,
+ * and the parsed body (null when there was none or it was not JSON).
+ */
 export class ApiError extends Error {
-  constructor(status, code, message, field = null) {
+  constructor(status, code, message, field = null, body = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.body = body;
   }
 }
 
@@ -69,7 +73,7 @@ export async function api(method, path, options = {}) {
   const err = data && typeof data === 'object' ? data.error : null;
   const code = err && typeof err.code === 'string' ? err.code : `http_${res.status}`;
   const field = err && typeof err.field === 'string' ? err.field : null;
-  const failure = new ApiError(res.status, code, messageFor(err), field);
+  const failure = new ApiError(res.status, code, messageFor(err), field, data);
   if (res.status === 401) {
     (options.onUnauthenticated ?? (() => { clearSession(); toLogin(); }))(failure);
   }

@@ -25,10 +25,13 @@ async function health() {
   try {
     return { ok: true, body: await api('GET', '/healthz') };
   } catch (e) {
-    // 503 still describes the database; anything else has only a message.
-    return { ok: false, message: e instanceof ApiError ? e.message : GENERIC_MESSAGE };
+    // A 503 still describes the database (its body is the health report, not an error).
+    const body = e instanceof ApiError && e.status === 503 && e.body?.database ? e.body : null;
+    return { ok: false, body, message: e instanceof ApiError ? e.message : GENERIC_MESSAGE };
   }
 }
+
+const DOWN = 'De database is niet bereikbaar of niet bijgewerkt. Probeer het over een minuut opnieuw; blijft het zo, neem dan contact op met functioneel beheer.';
 
 export async function render(main) {
   main.append(
@@ -41,18 +44,18 @@ export async function render(main) {
   ]);
   const rows = [];
   rows.push(row('Versie', version.error ? 'onbekend' : `${version.name} ${version.version}`));
-  if (state.ok) {
+  rows.push(row('Server', state.ok ? 'In orde' : 'Niet in orde'));
+  if (state.body) {
     const db = state.body.database ?? {};
-    rows.push(row('Server', state.body.status === 'ok' ? 'In orde' : 'Niet in orde'));
-    rows.push(row('Database', BACKENDS[db.backend] ?? db.backend ?? 'onbekend'));
-    rows.push(row('Databaseschema', db.schema_version === db.schema_latest
-      ? `versie ${db.schema_version} (bijgewerkt)`
-      : `versie ${db.schema_version}, nieuwste is ${db.schema_latest}`));
-  } else {
-    rows.push(row('Server', 'Niet in orde'));
+    rows.push(row('Database', `${BACKENDS[db.backend] ?? db.backend ?? 'onbekend'}${db.status === 'ok' ? '' : ': niet bereikbaar'}`));
+    if (db.schema_version !== undefined) {
+      rows.push(row('Databaseschema', db.schema_version === db.schema_latest
+        ? `versie ${db.schema_version} (bijgewerkt)`
+        : `versie ${db.schema_version}, nieuwste is ${db.schema_latest}`));
+    }
   }
   main.append(h('dl', { class: 'utrecht-data-list utrecht-data-list--rows' }, rows));
-  if (!state.ok) main.append(alert('error', state.message));
+  if (!state.ok) main.append(alert('error', state.body ? DOWN : state.message));
   else if (version.error) main.append(alert('error', version.error));
   else main.append(alert('ok', 'openifzo en de database werken.'));
 }
