@@ -139,6 +139,27 @@ describe('failures', () => {
   });
 });
 
+describe('shell', () => {
+  test('the header names the logged-in user, role and organisation from the session', async () => {
+    const page = await newPage(browser);
+    try {
+      // What the login screen (access issue) will store through session.js.
+      await page.addInitScript(() => sessionStorage.setItem('openifzo.sessie', JSON.stringify({
+        user: { name: 'A. de Vries', role: 'plaatser', organisation: 'DJI Forensisch Plaatsingsloket' },
+        csrfToken: 'token',
+      })));
+      await openScreen(page, server.url, '/');
+      assert.equal(await page.locator('#gebruiker').isVisible(), true);
+      assert.equal(await page.locator('#gebruiker').innerText(),
+        'A. de Vries — Plaatser, DJI Forensisch Plaatsingsloket');
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('keyboard', () => {
   test('the skip link is the first stop and moves the focus to the main content', async () => {
     const page = await newPage(browser);
