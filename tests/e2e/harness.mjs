@@ -8,7 +8,9 @@
 //   IFZO_E2E_ARTIFACTS   where screenshots go (default: <root>/build/e2e-artifacts)
 //   IFZO_CHROMIUM        the browser (default: /usr/bin/chromium)
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -100,6 +102,12 @@ export async function openScreen(page, baseUrl, path) {
     return Math.round(marks[marks.length - 1].startTime);
   });
   return { ms, response };
+}
+
+/** Empties <artefacts>/load-times.txt at the start of a run. */
+export function resetLoadTimes() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'load-times.txt'), '');
 }
 
 /** Prints a screen's load time and appends it to <artefacts>/load-times.txt. */

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  focused, launchBrowser, newPage, openScreen, recordLoadTime, screenshot, seriousViolations,
-  startServer,
+  focused, launchBrowser, newPage, openScreen, recordLoadTime, resetLoadTimes, screenshot,
+  seriousViolations, startServer,
 } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -16,6 +16,7 @@ let server;
 let browser;
 
 before(async () => {
+  resetLoadTimes();
   server = await startServer();
   browser = await launchBrowser();
 });
