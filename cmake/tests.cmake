@@ -47,3 +47,26 @@ if(IFZO_API_TESTS)
   set_tests_properties(api/postgres PROPERTIES LABELS "api;postgres"
                        ENVIRONMENT "IFZO_TEST_DB=postgres")
 endif()
+
+# The front end, with node's test runner (`npm ci` at the repository root installs
+# playwright-core and axe-core; scripts/test.sh runs it when needed):
+#   tests/web/*.test.mjs   the front end's modules in node, label "web"
+#   tests/e2e/*.test.mjs   Debian's Chromium against the real `ifzo serve`, label "e2e";
+#                          screenshots in <build>/e2e-artifacts/
+find_program(IFZO_NODE node REQUIRED)
+file(GLOB IFZO_WEB_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/web/*.test.mjs)
+if(IFZO_WEB_TESTS)
+  add_test(NAME web/unit COMMAND ${IFZO_NODE} --test ${IFZO_WEB_TESTS}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(web/unit PROPERTIES LABELS web TIMEOUT 120)
+endif()
+file(GLOB IFZO_E2E_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/e2e/*.test.mjs)
+if(IFZO_E2E_TESTS)
+  add_test(NAME e2e
+           COMMAND ${CMAKE_COMMAND} -E env IFZO_BIN=$<TARGET_FILE:ifzo>
+                   IFZO_SOURCE_DIR=${CMAKE_SOURCE_DIR}
+                   IFZO_E2E_ARTIFACTS=${CMAKE_BINARY_DIR}/e2e-artifacts
+                   ${IFZO_NODE} --test ${IFZO_E2E_TESTS}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(e2e PROPERTIES LABELS e2e TIMEOUT 600)
+endif()

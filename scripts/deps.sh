@@ -2,7 +2,8 @@
 # Installs what openifzo needs on Debian 12, and only what is missing, so that a re-run is
 # quick and a fresh machine works. Run as root (or with sudo available).
 #   scripts/deps.sh           build and run
-#   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl)
+#   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl,
+#                             Chromium for the browser tests)
 #   scripts/deps.sh bench     also the benchmark tools (wrk, nginx)
 set -euo pipefail
 
@@ -11,7 +12,8 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       liboath-dev libqrencode-dev sqlite3 curl)
 for extra in "$@"; do
   case "$extra" in
-    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev) ;;
+    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev
+                 chromium fonts-liberation) ;;
     bench) pkgs+=(wrk nginx-light) ;;
     *) echo "deps.sh: unknown set '$extra'" >&2; exit 2 ;;
   esac
@@ -21,6 +23,11 @@ missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js and npm for the front end (npm ci) and its tests: Debian's packages, unless a
+# node and npm are already there (another source's nodejs bundles npm; Debian's npm would
+# conflict with it).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 SUDO=""

@@ -6,6 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/deps.sh
+bash scripts/npm-deps.sh
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIFZO_TESTS=OFF >/dev/null
 cmake --build build -j"$(nproc)" --target ifzo
@@ -18,11 +19,11 @@ db="sqlite:$root/var/demo.db"
 listen=${IFZO_LISTEN:-127.0.0.1:8080}
 cat <<MSG
 
-  openifzo is running at http://${listen}/
+  openifzo is running at http://${listen}/  (open it in a browser)
     health:  curl -s http://${listen}/healthz
     API:     http://${listen}/api/openapi.json
   Demo logins: none yet (users and login arrive with the access issue).
   Stop with Ctrl-C.
 
 MSG
-exec ./build/ifzo serve --db "$db" --listen "$listen"
+exec ./build/ifzo serve --db "$db" --listen "$listen" --web-root "$root/web"

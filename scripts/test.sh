@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The test command of the README: installs what is missing, builds with AddressSanitizer and
 # UndefinedBehaviorSanitizer, starts a PostgreSQL cluster of its own, and runs every suite
-# (unit, store on SQLite and PostgreSQL, API against the real server) with CTest.
+# (unit, store on SQLite and PostgreSQL, API against the real server, the front end's modules
+# and the browser tests in Chromium) with CTest.
 # Ends with CTest's summary; exits non-zero when anything failed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/deps.sh test
+bash scripts/npm-deps.sh
 
 build=${IFZO_TEST_BUILD:-build-test}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DIFZO_SANITIZE=ON >/dev/null

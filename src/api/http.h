@@ -31,7 +31,8 @@ typedef struct api_app api_app;
 struct api_app {
     store *db;
     const char *version;
-    const char *today; /* IFZO_TODAY (YYYY-MM-DD) or NULL: take the clock */
+    const char *today;             /* IFZO_TODAY (YYYY-MM-DD) or NULL: take the clock */
+    const struct static_root *web; /* the front end's files (static.h), or NULL: API only */
 };
 
 /* Path parameter by name ("id" for /api/x/{id}); NULL if the route has none such.

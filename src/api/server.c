@@ -18,6 +18,7 @@
 #include "api/log.h"
 #include "api/metrics.h"
 #include "api/router.h"
+#include "api/static.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -385,13 +386,17 @@ static enum MHD_Result queue(api_request *r)
     MHD_add_response_header(resp, "X-Request-Id", r->request_id);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
     MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Content-Security-Policy", API_CSP);
     if (r->srv->tls)
         MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
-    for (size_t i = 0; i < r->nextra; i++)
+    int cache_set = 0; /* API answers are never stored; static files say otherwise */
+    for (size_t i = 0; i < r->nextra; i++) {
         MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
+        cache_set |= strcasecmp(r->extra[i].name, "Cache-Control") == 0;
+    }
+    if (!cache_set)
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
     r->queued = 1;
     return MHD_queue_response(r->conn, (unsigned)r->status, resp);
 }
@@ -407,7 +412,16 @@ static int precheck(api_request *r)
 {
     r->match = router_match(r->method, r->path, &r->route, r->params, &r->nparams, r->allow,
                             sizeof(r->allow));
-    if (r->match == ROUTE_NO_PATH) {
+    if (r->path[0] == '\0') { /* unescape_path refused it: an encoded NUL */
+        api_error(r, 400, "invalid_path", "Dit pad is niet toegestaan.", NULL);
+        return 1;
+    }
+    /* The front end's files (static.c) are answered in dispatch(), once the request is
+     * complete: an answer queued this early makes MHD close the connection, and a page
+     * loads a dozen files. */
+    int is_static =
+        r->match == ROUTE_NO_PATH && r->srv->app->web && static_handles(r->method, r->path);
+    if (r->match == ROUTE_NO_PATH && !is_static) {
         api_error(r, 404, "not_found", "Deze route bestaat niet.", NULL);
         return 1;
     }
@@ -416,8 +430,9 @@ static int precheck(api_request *r)
         api_add_header(r, "Allow", r->allow);
         return 1;
     }
-    /* Who may call: decided here, for every route, before a byte of the body is read. */
-    if (auth_request(r, r->route))
+    /* Who may call: decided here, for every route, before a byte of the body is read. The
+     * front end's files are public: the shell holds no data, every datum comes from the API. */
+    if (!is_static && auth_request(r, r->route))
         return 1;
     const char *cl = api_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl) {
@@ -435,6 +450,10 @@ static void dispatch(api_request *r)
 {
     if (r->body_too_large) {
         api_error(r, 413, "body_too_large", "De inhoud van het verzoek is te groot.", NULL);
+        return;
+    }
+    if (r->match == ROUTE_NO_PATH) { /* precheck let it through: a static file */
+        static_serve(r->srv->app->web, r);
         return;
     }
     if (method_has_body(r->method) && r->body_len > 0) {
@@ -528,6 +547,21 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     }
     request_free(r);
     atomic_fetch_sub(&srv->in_flight, 1);
+}
+
+/* MHD's own unescaping turns %00 into a NUL that silently cuts the path (or a query value)
+ * short, so "/x%00.png" would be read as "/x". A decoded NUL empties the string instead:
+ * an empty path answers 400, an empty query value reads as empty. */
+static size_t unescape_path(void *cls, struct MHD_Connection *conn, char *s)
+{
+    (void)cls;
+    (void)conn;
+    size_t n = MHD_http_unescape(s);
+    if (memchr(s, '\0', n) != NULL) {
+        s[0] = '\0';
+        return 0;
+    }
+    return n;
 }
 
 static void mhd_logger(void *cls, const char *fmt, va_list ap)
@@ -636,7 +670,8 @@ int api_server_start(const api_config *cfg, api_app *app, api_server **out, char
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, max_header, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        s, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
+        s, MHD_OPTION_UNESCAPE_CALLBACK, unescape_path, NULL, MHD_OPTION_ARRAY, tls_opts,
+        MHD_OPTION_END);
     if (s->mhd == NULL) {
         snprintf(err, errlen, "cannot listen on %s (address in use or not allowed%s?)", cfg->listen,
                  s->tls ? ", or a TLS certificate and key that do not fit" : "");

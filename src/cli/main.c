@@ -8,6 +8,7 @@
 #include "api/router.h"
 #include "api/server.h"
 #include "cli/commands.h"
+#include "api/static.h"
 #include "store/store.h"
 
 #include <pthread.h>
@@ -22,6 +23,7 @@
 
 #define DEFAULT_DB     "sqlite:ifzo.db"
 #define DEFAULT_LISTEN "127.0.0.1:8080"
+#define DEFAULT_WEB    "web"
 
 typedef struct {
     const char *db;
@@ -31,6 +33,7 @@ typedef struct {
     const char *max_body;
     const char *tls_cert;
     const char *tls_key;
+    const char *web_root;
 } options;
 
 static const char *env_or(const char *flag, const char *env, const char *fallback)
@@ -60,7 +63,7 @@ static int usage_serve(FILE *out)
 {
     fprintf(out, "usage: ifzo serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
                  "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n"
-                 "                  [--tls-cert FILE --tls-key FILE]\n\n"
+                 "                  [--tls-cert FILE --tls-key FILE] [--web-root DIR]\n\n"
                  "  --listen     address to listen on (IFZO_LISTEN, default " DEFAULT_LISTEN ")\n"
                  "  --db         sqlite:PATH or postgres://... (IFZO_DB, default " DEFAULT_DB ")\n"
                  "  --threads    worker threads, each with its own database connection\n"
@@ -68,7 +71,9 @@ static int usage_serve(FILE *out)
                  "  --log-level  (IFZO_LOG_LEVEL, default info)\n"
                  "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n"
                  "  --tls-cert   PEM certificate (chain): serve HTTPS (IFZO_TLS_CERT)\n"
-                 "  --tls-key    PEM private key of the certificate (IFZO_TLS_KEY)\n\n"
+                 "  --tls-key    PEM private key of the certificate (IFZO_TLS_KEY)\n"
+                 "  --web-root   folder of the web front end, served at / (IFZO_WEB_ROOT,\n"
+                 "               default ./" DEFAULT_WEB " when it exists; else the API only)\n\n"
                  "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
                  "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
     return out == stdout ? 0 : 2;
@@ -118,6 +123,8 @@ static int parse_options(int argc, char **argv, const char *const *allowed, opti
                 slot = &o->tls_cert;
             else if (strcmp(allowed[k], "tls-key") == 0)
                 slot = &o->tls_key;
+            else if (strcmp(allowed[k], "web-root") == 0)
+                slot = &o->web_root;
         }
         if (slot == NULL) {
             fprintf(stderr, "ifzo: unknown option '--%.*s'\n", (int)nlen, name);
@@ -219,8 +226,9 @@ static char *read_file(const char *path, const char *what)
 
 static int cmd_serve(int argc, char **argv)
 {
-    static const char *const allowed[] = {"db",       "listen",   "threads", "log-level",
-                                          "max-body", "tls-cert", "tls-key", NULL};
+    static const char *const allowed[] = {"db",        "listen",   "threads",
+                                          "log-level", "max-body", "tls-cert",
+                                          "tls-key",   "web-root", NULL};
     options o = {0};
     int p = parse_options(argc, argv, allowed, &o, usage_serve);
     if (p != 0)
@@ -270,20 +278,40 @@ static int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    /* The front end: a folder given explicitly must open; the default may be absent (an
+     * API-only server, as in the API tests, which run from the build folder). */
+    const char *web_dir = env_or(o.web_root, "IFZO_WEB_ROOT", NULL);
+    static_root *web = NULL;
+    char err[512];
+    if (static_root_open(web_dir ? web_dir : DEFAULT_WEB, &web, err, sizeof(err)) != 0) {
+        if (web_dir) {
+            fprintf(stderr, "ifzo: %s\n", err);
+            free(cert);
+            free(key);
+            return 1;
+        }
+        log_event(
+            LOG_WARN, "no web front end",
+            json_pack("{s:s}", "detail", "./" DEFAULT_WEB " not found; serving the API only"));
+    } else {
+        log_event(LOG_INFO, "web front end",
+                  json_pack("{s:s}", "root", web_dir ? web_dir : DEFAULT_WEB));
+    }
+
     store *db;
     if (open_and_migrate(env_or(o.db, "IFZO_DB", DEFAULT_DB), &db) != 0) {
         free(cert);
         free(key);
+        static_root_close(web);
         return 1;
     }
-    api_app app = {.db = db, .version = IFZO_VERSION, .today = today};
+    api_app app = {.db = db, .version = IFZO_VERSION, .today = today, .web = web};
     api_config cfg = {.listen = env_or(o.listen, "IFZO_LISTEN", DEFAULT_LISTEN),
                       .threads = (unsigned)threads,
                       .max_body = max_body,
                       .tls_cert_pem = cert,
                       .tls_key_pem = key};
     api_server *srv;
-    char err[512];
     if (api_server_start(&cfg, &app, &srv, err, sizeof(err)) != 0) {
         fprintf(stderr, "ifzo: %s\n", err);
         store_close(db);
@@ -291,6 +319,7 @@ static int cmd_serve(int argc, char **argv)
         if (key)
             memset(key, 0, strlen(key));
         free(key);
+        static_root_close(web);
         return 1;
     }
     log_event(LOG_WARN, "listening",
@@ -306,6 +335,7 @@ static int cmd_serve(int argc, char **argv)
     if (key)
         memset(key, 0, strlen(key));
     free(key);
+    static_root_close(web);
     log_event(LOG_WARN, "stopped", NULL);
     return 0;
 }

@@ -1,0 +1,152 @@
+// harness.mjs - what every browser test needs: the real `ifzo serve` on a free loopback
+// port with a fresh SQLite database and the repository's web/ as web root, Debian's
+// Chromium driven by playwright-core, axe-core, screenshots and load times.
+//
+// Environment (CTest sets it, see cmake/tests.cmake):
+//   IFZO_BIN             the built ifzo binary (required)
+//   IFZO_SOURCE_DIR      the repository root (default: two folders up from here)
+//   IFZO_E2E_ARTIFACTS   where screenshots go (default: <root>/build/e2e-artifacts)
+//   IFZO_CHROMIUM        the browser (default: /usr/bin/chromium)
+import { spawn } from 'node:child_process';
+import {
+  appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const SOURCE_DIR = process.env.IFZO_SOURCE_DIR
+  ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = process.env.IFZO_E2E_ARTIFACTS ?? join(SOURCE_DIR, 'build', 'e2e-artifacts');
+
+/**
+ * Starts `ifzo serve`; resolves with {url, stop(), log()} once it listens. stop() sends
+ * SIGTERM and resolves with the exit code.
+ */
+export async function startServer() {
+  const bin = process.env.IFZO_BIN;
+  if (!bin) throw new Error('IFZO_BIN must name the built ifzo binary');
+  const dir = mkdtempSync(join(tmpdir(), 'ifzo-e2e-'));
+  const child = spawn(bin, [
+    'serve', '--db', `sqlite:${join(dir, 'e2e.db')}`, '--listen', '127.0.0.1:0',
+    '--web-root', join(SOURCE_DIR, 'web'), '--threads', '4', '--log-level', 'warn',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const exited = new Promise((done) => child.on('exit', (code, signal) => done(code ?? 128 + (signal ? 15 : 0))));
+  const port = await new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`ifzo serve did not listen: ${stderr}`)), 15000);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      const m = /"msg":"listening".*?"port":(\d+)/.exec(stderr);
+      if (m) {
+        clearTimeout(timer);
+        done(Number(m[1]));
+      }
+    });
+    child.on('exit', () => fail(new Error(`ifzo serve exited early: ${stderr}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log: () => stderr,
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with no network of its own (see .library machine notes). */
+export function launchBrowser() {
+  const args = [
+    '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  ];
+  // Chromium's sandbox needs an unprivileged user; CI runs the tests as root.
+  if (process.getuid && process.getuid() === 0) args.push('--no-sandbox');
+  return chromium.launch({
+    executablePath: process.env.IFZO_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args,
+  });
+}
+
+/**
+ * A page that records console errors, page errors and failed requests, so a test can assert
+ * that a screen loaded cleanly (a CSP violation shows up as a console error).
+ */
+export async function newPage(browser) {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  return page;
+}
+
+/**
+ * Opens path and waits until the screen has rendered (<main aria-busy="false">). Returns
+ * the response and the milliseconds from the browser's navigation start to that moment.
+ */
+export async function openScreen(page, baseUrl, path) {
+  const response = await page.goto(baseUrl + path);
+  await page.waitForSelector('#inhoud[aria-busy="false"]', { timeout: 10000 });
+  // The shell marks the moment the screen is ready; its time counts from navigation start.
+  const ms = await page.evaluate(() => {
+    const marks = performance.getEntriesByName('ifzo:scherm-klaar');
+    return Math.round(marks[marks.length - 1].startTime);
+  });
+  return { ms, response };
+}
+
+/** Empties <artefacts>/load-times.txt at the start of a run. */
+export function resetLoadTimes() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'load-times.txt'), '');
+}
+
+/** Prints a screen's load time and appends it to <artefacts>/load-times.txt. */
+export function recordLoadTime(t, path, ms) {
+  const line = `load time ${path}: ${ms} ms`;
+  t.diagnostic(line);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  appendFileSync(join(ARTIFACTS, 'load-times.txt'), `${new Date().toISOString()} ${line}\n`);
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns the violations of
+ * impact serious or critical. The page's CSP forbids injected inline script, so axe is
+ * evaluated through the DevTools protocol rather than added as a <script>.
+ */
+export async function seriousViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => globalThis.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Saves a full-page screenshot as a test artefact; returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The accessible description of the focused element: tag, text, href. */
+export function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent ?? '').trim().replace(/\s+/g, ' '), href: el.getAttribute('href') };
+  });
+}

@@ -1,0 +1,32 @@
+// shell.test.mjs - the data behind the shell: the menu per role shows only what exists,
+// and addresses map to screens (with parameters) or to "niet gevonden".
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MENU, menuFor } from '../../web/js/nav.js';
+import { isScreenPath, matchScreen, SCREENS } from '../../web/js/routes.js';
+
+test('every menu entry leads to a screen that exists', () => {
+  const patterns = new Set(SCREENS.map((s) => s.pattern));
+  for (const item of MENU) assert.ok(patterns.has(item.path), `${item.path} has no screen`);
+});
+
+test('the menu per role keeps entries for everyone and the role\'s own', () => {
+  assert.deepEqual(menuFor(null).map((i) => i.path), ['/', '/over']);
+  assert.deepEqual(menuFor({ role: 'plaatser' }).map((i) => i.path), ['/', '/over']);
+});
+
+test('addresses map to screens; unknown ones to the not-found screen', () => {
+  assert.equal(matchScreen('/').screen.pattern, '/');
+  assert.equal(matchScreen('/over').screen.pattern, '/over');
+  assert.equal(matchScreen('/over/').screen.pattern, '/over');
+  assert.equal(matchScreen('/nergens').screen.pattern, null);
+  assert.equal(matchScreen('/over/meer').screen.pattern, null);
+});
+
+test('only paths the server answers with index.html count as screens', () => {
+  assert.equal(isScreenPath('/over'), true);
+  assert.equal(isScreenPath('/clienten/12'), true);
+  assert.equal(isScreenPath('/api/version'), false);
+  assert.equal(isScreenPath('/healthz'), false);
+  assert.equal(isScreenPath('/vendor/x.css'), false);
+});

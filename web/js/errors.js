@@ -1,0 +1,93 @@
+// errors.js - every error code the API can answer, in the Dutch the user reads.
+//
+// Why one table of data: the API's messages are written for API clients and software
+// vendors; the screens need one consistent sentence per code, and the branches that add
+// codes (access, offer, workflow, messages) extend this table in one place. A test
+// (tests/web/errors.test.mjs) reads every api_error(...) and core_fail(...) code in src/
+// and fails when one is missing here, so a new code cannot reach users untranslated.
+
+/** Dutch text per API error code (the `error.code` of an error body). */
+export const ERROR_MESSAGES = Object.freeze({
+  // HTTP and input (src/api/server.c, input.c, static.c)
+  body_required: 'Het verzoek had geen inhoud, terwijl die wel nodig is.',
+  body_too_large: 'Wat u verstuurt is te groot.',
+  internal: 'Er ging iets mis in openifzo. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met functioneel beheer.',
+  invalid: 'De gegevens zijn niet geldig.',
+  invalid_body: 'Het verzoek heeft niet de verwachte vorm.',
+  invalid_if_match: 'De versie van het gegeven ontbreekt of is ongeldig. Laad de pagina opnieuw.',
+  invalid_path: 'Dit adres is niet toegestaan.',
+  invalid_query: 'De zoekvraag is niet geldig.',
+  invalid_type: 'Een veld heeft de verkeerde soort waarde.',
+  malformed_json: 'Het verzoek kon niet worden gelezen.',
+  method_not_allowed: 'Deze handeling is hier niet mogelijk.',
+  not_found: 'Wat u zoekt bestaat niet (meer).',
+  precondition_required: 'De versie van het gegeven ontbreekt. Laad de pagina opnieuw.',
+  unavailable: 'openifzo is tijdelijk niet bereikbaar. Probeer het over een minuut opnieuw.',
+  unsupported_media_type: 'Het verzoek heeft een vorm die openifzo niet accepteert.',
+  duplicate: 'Dit bestaat al.',
+  version_conflict: 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en voer uw wijziging nog eens in.',
+
+  // Access: login, sessions, rights (access issue)
+  unauthenticated: 'U bent niet (meer) ingelogd. Log opnieuw in.',
+  session_required: 'U bent niet (meer) ingelogd. Log opnieuw in.',
+  invalid_credentials: 'De gebruikersnaam of het wachtwoord klopt niet.',
+  invalid_token: 'Het toegangstoken is ongeldig of verlopen.',
+  totp_required: 'Vul de code uit uw authenticator-app in.',
+  totp_invalid: 'De code uit uw authenticator-app klopt niet. Probeer de volgende code.',
+  totp_already_enabled: 'Inloggen met een authenticator-app staat al aan.',
+  too_many_attempts: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
+  csrf_invalid: 'Uw sessie is verlopen of de pagina is te oud. Laad de pagina opnieuw.',
+  forbidden: 'U hebt geen toegang tot dit onderdeel.',
+  password_change_required: 'Kies eerst een nieuw wachtwoord.',
+  wrong_password: 'Het huidige wachtwoord klopt niet.',
+  cannot_disable_self: 'U kunt uw eigen account niet uitzetten.',
+  not_a_provider: 'Deze organisatie is geen zorgaanbieder.',
+  unknown_organisation: 'Deze organisatie bestaat niet.',
+  invalid_display_name: 'Vul een geldige naam in.',
+  invalid_username: 'De gebruikersnaam mag alleen kleine letters, cijfers, punten en streepjes bevatten.',
+  invalid_password: 'Dit wachtwoord is niet toegestaan.',
+  password_is_username: 'Het wachtwoord mag niet gelijk zijn aan de gebruikersnaam.',
+  password_too_short: 'Het wachtwoord is te kort.',
+  role_not_allowed: 'Deze rol past niet bij deze organisatie.',
+  unknown_role: 'Deze rol bestaat niet.',
+
+  // Fields (core rules: src/core/*)
+  required: 'Dit veld is verplicht.',
+  too_long: 'Deze tekst is te lang.',
+  invalid_name: 'Vul een geldige naam in.',
+  invalid_text: 'Deze tekst bevat tekens die niet zijn toegestaan.',
+  invalid_date: 'Vul een geldige datum in (dd-mm-jjjj).',
+  in_future: 'Deze datum mag niet in de toekomst liggen.',
+  end_before_start: 'De einddatum ligt vóór de begindatum.',
+  invalid_bsn: 'Dit is geen geldig burgerservicenummer.',
+  invalid_agb: 'Dit is geen geldige AGB-code.',
+  invalid_postcode: 'Vul een geldige postcode in, bijvoorbeeld 1234 AB.',
+  unknown_postcode: 'Deze postcode is niet bekend.',
+  unknown_code: 'Kies een waarde uit de lijst.',
+  unknown_criterion: 'Dit criterium bestaat niet.',
+  out_of_range: 'Deze waarde valt buiten de toegestane grenzen.',
+  max_below_min: 'Het maximum is lager dan het minimum.',
+  single_value: 'Hier is maar één waarde toegestaan.',
+  not_allowed: 'Deze waarde is hier niet toegestaan.',
+  not_applicable: 'Dit veld hoort niet bij deze zorgsoort.',
+  incomplete: 'Niet alle verplichte gegevens zijn ingevuld.',
+  invalid_state: 'Dit kan niet in de huidige status.',
+});
+
+/** The text when a code is unknown and the server sent no message. */
+export const GENERIC_MESSAGE = 'Er ging iets mis. Probeer het opnieuw.';
+
+/** The text when the server could not be reached at all. */
+export const NETWORK_MESSAGE = 'openifzo is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.';
+
+/**
+ * The Dutch text for an API error: the table's text for a known code, else the server's
+ * own (Dutch) message, else a generic sentence.
+ * @param {{code?: string, message?: string}|null|undefined} error the body's `error` member
+ */
+export function messageFor(error) {
+  const code = error && typeof error.code === 'string' ? error.code : '';
+  if (Object.hasOwn(ERROR_MESSAGES, code)) return ERROR_MESSAGES[code];
+  if (error && typeof error.message === 'string' && error.message.trim() !== '') return error.message;
+  return GENERIC_MESSAGE;
+}
