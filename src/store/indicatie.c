@@ -68,6 +68,7 @@ static int insert_version(db_conn *c, int64_t id, int versie, ifzo_indicatie_sta
                           const ifzo_indicatie *in, const char *now)
 {
     store_bindbuf b;
+    memset(b.date, 0, sizeof b.date);
     if (!ifzo_criteria_format(&in->criteria, b.text, sizeof b.text))
         return STORE_INVALID;
     db_param p[] = {dbp_int(id),
