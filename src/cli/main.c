@@ -7,6 +7,7 @@
 #include "api/log.h"
 #include "api/router.h"
 #include "api/server.h"
+#include "cli/cli.h"
 #include "store/store.h"
 
 #include <pthread.h>
@@ -45,6 +46,8 @@ static int usage_main(FILE *out)
                  "  serve     run the HTTP server (migrates the database first)\n"
                  "  migrate   apply pending database migrations and exit\n"
                  "  routes    list the HTTP routes and who may call them\n"
+                 "  import    import reference data: `ifzo import geo FILE.csv`\n"
+                 "  seed-demo fill an empty database with deterministic demo data\n"
                  "  version   print the version\n\n"
                  "`ifzo <command> --help` describes a command's options.\n");
     return out == stdout ? 0 : 2;
@@ -52,16 +55,18 @@ static int usage_main(FILE *out)
 
 static int usage_serve(FILE *out)
 {
-    fprintf(out, "usage: ifzo serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-                 "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n\n"
-                 "  --listen     address to listen on (IFZO_LISTEN, default " DEFAULT_LISTEN ")\n"
-                 "  --db         sqlite:PATH or postgres://... (IFZO_DB, default " DEFAULT_DB ")\n"
-                 "  --threads    worker threads, each with its own database connection\n"
-                 "               (IFZO_THREADS, default 4)\n"
-                 "  --log-level  (IFZO_LOG_LEVEL, default info)\n"
-                 "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n\n"
-                 "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
-                 "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
+    fprintf(out,
+            "usage: ifzo serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
+            "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n\n"
+            "  --listen     address to listen on (IFZO_LISTEN, default " DEFAULT_LISTEN ")\n"
+            "  --db         sqlite:PATH or postgres://... (IFZO_DB, default " DEFAULT_DB ")\n"
+            "  --threads    worker threads, each with its own database connection\n"
+            "               (IFZO_THREADS, default 4)\n"
+            "  --log-level  (IFZO_LOG_LEVEL, default info)\n"
+            "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n\n"
+            "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
+            "IFZO_TRAVEL=FILE replaces the travel-time model (format of data/geo/travel.tsv).\n"
+            "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -199,6 +204,15 @@ static int cmd_serve(int argc, char **argv)
     if (today && *today == '\0')
         today = NULL;
     log_set_level((log_level)lv);
+    struct ifzo_travel_model travel;
+    const char *travel_file = getenv("IFZO_TRAVEL");
+    if (travel_file && *travel_file) {
+        char terr[512];
+        if (cli_travel_load(travel_file, &travel, terr, sizeof(terr)) != 0) {
+            fprintf(stderr, "ifzo: IFZO_TRAVEL: %s\n", terr);
+            return 2;
+        }
+    }
 
     /* Block the stop signals in every thread (workers inherit the mask); this thread waits
      * for them with sigwait. */
@@ -212,7 +226,10 @@ static int cmd_serve(int argc, char **argv)
     store *db;
     if (open_and_migrate(env_or(o.db, "IFZO_DB", DEFAULT_DB), &db) != 0)
         return 1;
-    api_app app = {.db = db, .version = IFZO_VERSION, .today = today};
+    api_app app = {.db = db,
+                   .version = IFZO_VERSION,
+                   .today = today,
+                   .travel = travel_file && *travel_file ? &travel : NULL};
     api_config cfg = {.listen = env_or(o.listen, "IFZO_LISTEN", DEFAULT_LISTEN),
                       .threads = (unsigned)threads,
                       .max_body = max_body};
@@ -279,6 +296,10 @@ int main(int argc, char **argv)
         return cmd_migrate(argc - 2, argv + 2);
     if (strcmp(cmd, "routes") == 0)
         return cmd_routes(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 2, argv + 2);
+    if (strcmp(cmd, "seed-demo") == 0)
+        return cmd_seed_demo(argc - 2, argv + 2);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         if (argc > 2 && strcmp(argv[2], "--help") == 0) {
             printf("usage: ifzo version\n\nPrints the version of this binary.\n");
