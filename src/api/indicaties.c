@@ -216,6 +216,25 @@ static bool read_indicatie(api_request *r, ifzo_indicatie *i, bool create)
     return true;
 }
 
+/* The indicating organisation must exist; answers 400 and returns false when not. */
+static bool organisation_exists(api_request *r, int64_t id)
+{
+    if (id <= 0)
+        return true;
+    store_organisation o;
+    int rc = store_organisation_get(api_request_app(r)->db, id, &o);
+    if (rc == STORE_NOT_FOUND) {
+        api_error(r, 400, "unknown_reference", "Het genoemde object bestaat niet.",
+                  "indicerende_organisatie_id");
+        return false;
+    }
+    if (rc != STORE_OK) {
+        api_store_error(r, rc);
+        return false;
+    }
+    return true;
+}
+
 static void indicatie_store_error(api_request *r, int rc, const char *parent_field)
 {
     if (rc == STORE_INVALID && parent_field) {
@@ -229,7 +248,7 @@ void h_indicatie_create(api_request *r)
 {
     ifzo_indicatie in = {0};
     store_indicatie out;
-    if (!read_indicatie(r, &in, true))
+    if (!read_indicatie(r, &in, true) || !organisation_exists(r, in.indicerende_organisatie_id))
         return;
     int rc = store_indicatie_create(api_request_app(r)->db, &in, &out);
     if (rc != STORE_OK) {

@@ -257,7 +257,15 @@ Test(indicaties, field_errors_name_the_field)
     amb_body(body, sizeof body, 999, "x", "concept");
     response r;
     cr_assert_eq(call(&ind, "POST", "/api/indicaties", body, 0, &r), 400);
+    cr_assert_str_eq(error_code(&r), "unknown_reference");
     cr_assert_str_eq(error_field(&r), "justitiabele_id");
+    response_free(&r);
+    amb_body(body, sizeof body, cid, "x", "concept");
+    char *nul = strstr(body, "null");
+    memcpy(nul, "4242", 4); /* no such organisation */
+    cr_assert_eq(call(&ind, "POST", "/api/indicaties", body, 0, &r), 400);
+    cr_assert_str_eq(error_code(&r), "unknown_reference");
+    cr_assert_str_eq(error_field(&r), "indicerende_organisatie_id");
     response_free(&r);
     /* Created as definitief right away needs completeness. */
     amb_body(body, sizeof body, cid, "", "definitief");
