@@ -73,7 +73,8 @@ bool contract_check(const ifzo_contract *c, core_error *err);
 bool contract_covers(const ifzo_contract *c, const char *zorgtype, ifzo_date day);
 
 /* "Is this provider matchable for zorgtype on day": it has the admission flag and at least one
- * of its n contracts covers (zorgtype, day). contracts may be NULL when n == 0. */
+ * of the n contracts that belong to it (zorgaanbieder_id == z->id; others are ignored, so the
+ * caller may pass all contracts) covers (zorgtype, day). contracts may be NULL when n == 0. */
 bool zorgaanbieder_matchable(const ifzo_zorgaanbieder *z, const ifzo_contract *contracts, size_t n,
                              const char *zorgtype, ifzo_date day);
 

@@ -319,3 +319,64 @@ Test(catalog, geo_table_replace_and_lookup)
     cr_assert_eq(store_geo_count(db, &n), STORE_OK);
     cr_assert_eq(n, 1);
 }
+
+static int bulk_two_providers(store_bulk *b, void *ctx)
+{
+    (void)ctx;
+    ifzo_zorgaanbieder z = {.naam = "Bulk A", .agb = "06110100", .toelating = true};
+    int64_t id;
+    int rc = store_bulk_zorgaanbieder(b, &z, &id);
+    if (rc != STORE_OK)
+        return rc;
+    strcpy(z.agb, "06110101");
+    return store_bulk_zorgaanbieder(b, &z, NULL);
+}
+
+static int bulk_then_duplicate(store_bulk *b, void *ctx)
+{
+    int rc = bulk_two_providers(b, ctx);
+    if (rc != STORE_OK)
+        return rc;
+    ifzo_zorgaanbieder z = {.naam = "Bulk C", .agb = "06110100", .toelating = true};
+    return store_bulk_zorgaanbieder(b, &z, NULL); /* same AGB: the whole run rolls back */
+}
+
+Test(catalog, bulk_runs_commit_or_roll_back_together_and_raise_the_catalog_version)
+{
+    store_zorgaanbieder *items;
+    size_t n;
+    int64_t total;
+    store_list_query q = {.limit = 10};
+    cr_assert_eq(store_bulk_run(db, bulk_then_duplicate, NULL), STORE_DUPLICATE);
+    cr_assert_eq(store_zorgaanbieder_list(db, &q, &items, &n, &total), STORE_OK);
+    free(items);
+    cr_assert_eq(total, 0);
+    cr_assert_eq(catalog_version(), 0);
+    cr_assert_eq(store_bulk_run(db, bulk_two_providers, NULL), STORE_OK);
+    cr_assert_eq(store_zorgaanbieder_list(db, &q, &items, &n, &total), STORE_OK);
+    free(items);
+    cr_assert_eq(total, 2);
+    cr_assert_eq(catalog_version(), 2);
+}
+
+Test(catalog, every_offer_record_change_raises_the_catalog_version)
+{
+    int64_t zid = provider("Versie", "06110200");
+    int64_t v = catalog_version();
+    ifzo_contract c = {.zorgaanbieder_id = zid,
+                       .zorgtype = "AMB",
+                       .geldig_van = D("2025-01-01"),
+                       .geldig_tot = IFZO_NO_DATE};
+    store_contract sc;
+    cr_assert_eq(store_contract_create(db, &c, &sc), STORE_OK);
+    cr_assert_eq(catalog_version(), v + 1);
+    cr_assert_eq(store_contract_update(db, &sc.v, 1, &sc), STORE_OK);
+    cr_assert_eq(catalog_version(), v + 2);
+    cr_assert_eq(store_contract_update(db, &sc.v, 1, &sc), STORE_CONFLICT);
+    cr_assert_eq(catalog_version(), v + 2);
+    ifzo_zorglocatie l = location(zid, "06990400");
+    store_zorglocatie sl;
+    cr_assert_eq(store_zorglocatie_create(db, &l, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_update(db, &sl.v, 1, &sl), STORE_OK);
+    cr_assert_eq(catalog_version(), v + 4);
+}

@@ -221,3 +221,15 @@ Test(criteria, an_indication_has_one_value_each_and_middel_only_with_dsm_04)
     cr_assert_str_eq(e.code, "incomplete");
     cr_assert_str_eq(e.field, "criteria.arrondissement");
 }
+
+Test(criteria, the_largest_possible_set_fits_the_text_form)
+{
+    ifzo_criteria all;
+    for (int k = 0; k < IFZO_CRIT_COUNT; k++)
+        all.set[k] = ifzo_codeset_all((ifzo_crit)k);
+    char text[IFZO_CRITERIA_TEXT_MAX];
+    cr_assert(ifzo_criteria_format(&all, text, sizeof text));
+    ifzo_criteria back;
+    cr_assert(ifzo_criteria_parse(text, &back, NULL));
+    cr_assert_eq(memcmp(&all, &back, sizeof all), 0);
+}
