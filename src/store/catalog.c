@@ -93,6 +93,7 @@ static const entity E_ZORGAANBIEDER = {
     .sorts = sorts_zorgaanbieder,
     .meta_offset = offsetof(store_zorgaanbieder, m),
     .size = sizeof(store_zorgaanbieder),
+    .vsize = sizeof(ifzo_zorgaanbieder),
 };
 
 static int bind_contract(const void *obj, db_param *p, store_bindbuf *b)
@@ -138,6 +139,7 @@ static const entity E_CONTRACT = {
     .sorts = sorts_contract,
     .meta_offset = offsetof(store_contract, m),
     .size = sizeof(store_contract),
+    .vsize = sizeof(ifzo_contract),
 };
 
 static int bind_zorglocatie(const void *obj, db_param *p, store_bindbuf *b)
@@ -203,6 +205,7 @@ static const entity E_ZORGLOCATIE = {
     .sorts = sorts_zorglocatie,
     .meta_offset = offsetof(store_zorglocatie, m),
     .size = sizeof(store_zorglocatie),
+    .vsize = sizeof(ifzo_zorglocatie),
 };
 
 static int bind_zorgaanbod(const void *obj, db_param *p, store_bindbuf *b)
@@ -275,6 +278,7 @@ static const entity E_ZORGAANBOD = {
     .sorts = sorts_zorgaanbod,
     .meta_offset = offsetof(store_zorgaanbod, m),
     .size = sizeof(store_zorgaanbod),
+    .vsize = sizeof(ifzo_zorgaanbod),
 };
 
 static int bind_justitiabele(const void *obj, db_param *p, store_bindbuf *b)
@@ -325,6 +329,7 @@ static const entity E_JUSTITIABELE = {
     .sorts = sorts_justitiabele,
     .meta_offset = offsetof(store_justitiabele, m),
     .size = sizeof(store_justitiabele),
+    .vsize = sizeof(ifzo_justitiabele),
 };
 
 static const entity *const all_entities[] = {&E_ZORGAANBIEDER, &E_CONTRACT,     &E_ZORGLOCATIE,
@@ -589,6 +594,85 @@ static int catalog_tx(db_conn *c, void *vctx)
 int store_catalog_version(store *s, int64_t *version)
 {
     return store_tx(s, false, catalog_tx, version);
+}
+
+/* Reads every row of an entity, ordered by id, into a malloc'd array of core structs. */
+static int read_all(db_conn *c, const entity *e, void **items, size_t *n)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s ORDER BY id", e->cols, e->table);
+    db_rows *r;
+    int rc = db_query(c, sql, NULL, 0, &r);
+    if (rc != STORE_OK)
+        return rc;
+    size_t cap = 0;
+    char *buf = NULL;
+    int step;
+    *n = 0;
+    while ((step = db_rows_next(r)) == 1) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char *nb = realloc(buf, cap * e->vsize);
+            if (nb == NULL) {
+                step = -STORE_ERROR;
+                break;
+            }
+            buf = nb;
+        }
+        memset(buf + *n * e->vsize, 0, e->vsize);
+        e->read(r, buf + *n * e->vsize);
+        (*n)++;
+    }
+    db_rows_free(r);
+    *items = buf;
+    return step < 0 ? -step : STORE_OK;
+}
+
+static int snapshot_tx(db_conn *c, void *vctx)
+{
+    store_catalog_snapshot *x = vctx;
+    store_catalog_snapshot_free(x); /* store_tx may run this again after STORE_BUSY */
+    int rc = STORE_OK;
+    /* READ COMMITTED would give each SELECT its own snapshot. */
+    if (db_conn_kind(c) == DB_POSTGRES)
+        rc = db_exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL, 0, NULL);
+    if (rc == STORE_OK)
+        rc = store_query_int(c, "SELECT version FROM catalog WHERE id = 1", NULL, 0, &x->version);
+    void *v = NULL;
+    if (rc == STORE_OK) {
+        rc = read_all(c, &E_ZORGAANBIEDER, &v, &x->n_zorgaanbieders);
+        x->zorgaanbieders = v;
+    }
+    if (rc == STORE_OK) {
+        rc = read_all(c, &E_CONTRACT, &v, &x->n_contracts);
+        x->contracts = v;
+    }
+    if (rc == STORE_OK) {
+        rc = read_all(c, &E_ZORGLOCATIE, &v, &x->n_zorglocaties);
+        x->zorglocaties = v;
+    }
+    if (rc == STORE_OK) {
+        rc = read_all(c, &E_ZORGAANBOD, &v, &x->n_zorgaanbod);
+        x->zorgaanbod = v;
+    }
+    return rc;
+}
+
+void store_catalog_snapshot_free(store_catalog_snapshot *snap)
+{
+    if (snap == NULL)
+        return;
+    free(snap->zorgaanbieders);
+    free(snap->contracts);
+    free(snap->zorglocaties);
+    free(snap->zorgaanbod);
+    memset(snap, 0, sizeof *snap);
+}
+
+int store_catalog_load(store *s, store_catalog_snapshot *out)
+{
+    memset(out, 0, sizeof *out);
+    return store_tx(s, false, snapshot_tx, out);
 }
 
 /* ---- bulk -------------------------------------------------------------------------------- */

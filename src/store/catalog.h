@@ -118,6 +118,25 @@ int store_zorgaanbod_list(store *s, const store_list_query *q, store_zorgaanbod 
 /* The catalog version (0 on a fresh database). */
 int store_catalog_version(store *s, int64_t *version);
 
+/* The whole contracted offer as one consistent snapshot, for the matching index: every
+ * provider, contract, location and offer (ordered by id) and the catalog version they belong
+ * to, read in one transaction (REPEATABLE READ on PostgreSQL, one read transaction on SQLite),
+ * so the version and the rows always match. The arrays are malloc'd and owned by the
+ * snapshot: release with store_catalog_snapshot_free (also after a failure). */
+typedef struct {
+    int64_t version;
+    ifzo_zorgaanbieder *zorgaanbieders;
+    size_t n_zorgaanbieders;
+    ifzo_contract *contracts;
+    size_t n_contracts;
+    ifzo_zorglocatie *zorglocaties;
+    size_t n_zorglocaties;
+    ifzo_zorgaanbod *zorgaanbod;
+    size_t n_zorgaanbod;
+} store_catalog_snapshot;
+int store_catalog_load(store *s, store_catalog_snapshot *out);
+void store_catalog_snapshot_free(store_catalog_snapshot *snap);
+
 /* ---- justitiabele: filters {bsn, achternaam}; sort id | achternaam | geboortedatum ----- */
 int store_justitiabele_create(store *s, const ifzo_justitiabele *in, store_justitiabele *out);
 int store_justitiabele_get(store *s, int64_t id, store_justitiabele *out);

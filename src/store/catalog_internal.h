@@ -35,6 +35,7 @@ typedef struct entity {
     const char *const *sorts; /* allowed sort columns, NULL-terminated; first = default */
     size_t meta_offset;       /* offset of store_meta in the store_* struct */
     size_t size;              /* sizeof the store_* struct */
+    size_t vsize;             /* sizeof the core struct (its first member) */
 } entity;
 
 db_param store_date_param(ifzo_date d, char buf[IFZO_DATE_BUFSIZE]);

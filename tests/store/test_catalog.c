@@ -380,3 +380,49 @@ Test(catalog, every_offer_record_change_raises_the_catalog_version)
     cr_assert_eq(store_zorglocatie_update(db, &sl.v, 1, &sl), STORE_OK);
     cr_assert_eq(catalog_version(), v + 4);
 }
+
+Test(catalog, snapshot_holds_everything_with_its_version)
+{
+    store_catalog_snapshot snap;
+    cr_assert_eq(store_catalog_load(db, &snap), STORE_OK);
+    cr_assert_eq(snap.version, 0);
+    cr_assert_eq(snap.n_zorgaanbieders + snap.n_contracts + snap.n_zorglocaties, 0);
+    store_catalog_snapshot_free(&snap);
+
+    int64_t zid = provider("Snap", "06110300");
+    ifzo_contract c = {.zorgaanbieder_id = zid,
+                       .zorgtype = "VBW",
+                       .geldig_van = D("2025-01-01"),
+                       .geldig_tot = IFZO_NO_DATE};
+    store_contract sc;
+    cr_assert_eq(store_contract_create(db, &c, &sc), STORE_OK);
+    ifzo_zorglocatie l = location(zid, "06990500");
+    store_zorglocatie sl;
+    cr_assert_eq(store_zorglocatie_create(db, &l, &sl), STORE_OK);
+    ifzo_zorgaanbod a = {.zorglocatie_id = sl.v.id,
+                         .zorgtype = "BW",
+                         .leeftijd_max = 99,
+                         .capaciteit = 4,
+                         .opnamestop_van = IFZO_NO_DATE,
+                         .opnamestop_tot = IFZO_NO_DATE,
+                         .bijgewerkt_op = D("2025-01-01")};
+    ifzo_codeset_add(IFZO_CRIT_BEREIK, "ARR", &a.criteria.set[IFZO_CRIT_BEREIK]);
+    store_zorgaanbod so;
+    cr_assert_eq(store_zorgaanbod_create(db, &a, &so), STORE_OK);
+
+    cr_assert_eq(store_catalog_load(db, &snap), STORE_OK);
+    cr_assert_eq(snap.version, 4);
+    cr_assert_eq(snap.n_zorgaanbieders, 1);
+    cr_assert_eq(snap.zorgaanbieders[0].id, zid);
+    cr_assert_eq(snap.n_contracts, 1);
+    cr_assert_str_eq(snap.contracts[0].zorgtype, "VBW");
+    cr_assert(zorgaanbieder_matchable(&snap.zorgaanbieders[0], snap.contracts, snap.n_contracts,
+                                      "BW", D("2025-06-01")));
+    cr_assert_eq(snap.n_zorglocaties, 1);
+    cr_assert_str_eq(snap.zorglocaties[0].agb, "06990500");
+    cr_assert_eq(snap.n_zorgaanbod, 1);
+    cr_assert(ifzo_codeset_has(IFZO_CRIT_BEREIK, snap.zorgaanbod[0].criteria.set[IFZO_CRIT_BEREIK],
+                               "ARR"));
+    store_catalog_snapshot_free(&snap);
+    cr_assert_null(snap.zorgaanbod);
+}
