@@ -42,8 +42,10 @@ static void store_fail(api_request *r, int rc, const char *parent_field)
 
 static json_t *render_zorgaanbieder(const store_zorgaanbieder *z)
 {
-    json_t *o = json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)z->v.id, "naam", z->v.naam, "agb",
-                          z->v.agb, "toelating", z->v.toelating);
+    json_t *o =
+        json_pack("{s:I,s:s,s:s,s:b,s:o}", "id", (json_int_t)z->v.id, "naam", z->v.naam, "agb",
+                  z->v.agb, "toelating", z->v.toelating, "organisation_id",
+                  z->v.organisation_id > 0 ? json_integer(z->v.organisation_id) : json_null());
     fld_render_meta(o, &z->m);
     return o;
 }
@@ -53,7 +55,8 @@ static bool read_zorgaanbieder(api_request *r, ifzo_zorgaanbieder *z)
     json_t *b = fld_body(r);
     if (b == NULL || !fld_text(r, b, "naam", true, z->naam, sizeof z->naam) ||
         !fld_text(r, b, "agb", true, z->agb, sizeof z->agb) ||
-        !fld_bool(r, b, "toelating", true, &z->toelating))
+        !fld_bool(r, b, "toelating", true, &z->toelating) ||
+        !fld_int(r, b, "organisation_id", false, 1, INT64_MAX, &z->organisation_id))
         return false;
     core_error e;
     if (!zorgaanbieder_check(z, &e)) {
@@ -71,7 +74,7 @@ void h_zorgaanbieder_create(api_request *r)
         return;
     int rc = store_zorgaanbieder_create(api_request_app(r)->db, &in, &out);
     if (rc != STORE_OK) {
-        store_fail(r, rc, NULL);
+        store_fail(r, rc, "organisation_id");
         return;
     }
     answer_one(r, 201, render_zorgaanbieder(&out), "/api/zorgaanbieders", out.v.id, out.m.version);
@@ -101,7 +104,7 @@ void h_zorgaanbieder_update(api_request *r)
     in.id = id;
     int rc = store_zorgaanbieder_update(api_request_app(r)->db, &in, version, &out);
     if (rc != STORE_OK) {
-        store_fail(r, rc, NULL);
+        store_fail(r, rc, "organisation_id");
         return;
     }
     answer_one(r, 200, render_zorgaanbieder(&out), NULL, id, out.m.version);
@@ -109,9 +112,10 @@ void h_zorgaanbieder_update(api_request *r)
 
 void h_zorgaanbieder_list(api_request *r)
 {
-    static const char *const keys[] = {"agb", "toelating"};
+    static const char *const keys[] = {"agb", "toelating", "organisation_id"};
+    static const bool numeric[] = {false, false, true};
     store_list_query q;
-    if (!fld_list_query(r, "zorgaanbieder", keys, NULL, 2, &q))
+    if (!fld_list_query(r, "zorgaanbieder", keys, numeric, 3, &q))
         return;
     if (q.filter[1] && strcmp(q.filter[1], "true") != 0 && strcmp(q.filter[1], "false") != 0) {
         api_error(r, 400, "invalid_query", "Gebruik toelating=true of toelating=false.",

@@ -285,7 +285,11 @@ static int seed_catalog(store_bulk *b, void *vctx)
         snprintf(z.agb, sizeof z.agb, "06%06u", (unsigned)(100000 + p) % 1000000u);
         core_error e;
         int64_t zid;
-        int rc = check(zorgaanbieder_check(&z, &e), &e, "zorgaanbieder");
+        /* Each provider's own organisation, whose users will maintain its offer. */
+        int rc = store_bulk_organisation(b, z.naam, "zorgaanbieder", &z.organisation_id);
+        if (rc != STORE_OK)
+            return rc;
+        rc = check(zorgaanbieder_check(&z, &e), &e, "zorgaanbieder");
         if (rc == STORE_OK)
             rc = store_bulk_zorgaanbieder(b, &z, &zid);
         if (rc != STORE_OK)
@@ -480,7 +484,8 @@ static int usage_seed(FILE *out)
 {
     fprintf(out, "usage: ifzo seed-demo [--if-empty] [--db URL]\n\n"
                  "Fills an EMPTY database with deterministic demo data (docs/demo-data.md):\n"
-                 "7 organisations, 110 zorgaanbieders with contracts, 440 zorglocaties in all 11\n"
+                 "7 organisations, 110 zorgaanbieders (each with its organisation) with contracts, "
+                 "440 zorglocaties in all 11\n"
                  "arrondissementen, their zorgaanbod, 1000 justitiabelen and their indications.\n"
                  "Dates are relative to " TODAY "; run the server with IFZO_TODAY=" TODAY ".\n\n"
                  "  --if-empty  do nothing (exit 0) when the database already has data;\n"
@@ -558,11 +563,12 @@ int cmd_seed_demo(int argc, char **argv)
     if (rc != STORE_OK) {
         fprintf(stderr, "ifzo: seed-demo failed: %s\n", store_rc_name(rc));
     } else {
-        printf("organisations %d\nzorgaanbieders %d\ncontracten %d\nzorglocaties %d\n"
+        printf("organisations %d (+%d of the zorgaanbieders)\nzorgaanbieders %d\ncontracten "
+               "%d\nzorglocaties %d\n"
                "zorgaanbod %d\njustitiabelen %d\nindicaties %d (concept %d, definitief %d, "
                "waarvan %d met een vervangen eerdere versie)\n",
-               x->n_orgs, x->providers, x->contracts, x->locations, x->offers, x->clients,
-               x->ind_concept + x->ind_definitief, x->ind_concept, x->ind_definitief,
+               x->n_orgs, x->providers, x->providers, x->contracts, x->locations, x->offers,
+               x->clients, x->ind_concept + x->ind_definitief, x->ind_concept, x->ind_definitief,
                x->ind_vervangen);
         printf("seconds %.2f\n",
                (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);

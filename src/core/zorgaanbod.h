@@ -45,8 +45,10 @@
 typedef struct ifzo_zorgaanbieder {
     int64_t id; /* 0 until stored */
     char naam[IFZO_NAME_BUF];
-    char agb[IFZO_AGB_BUF]; /* AGB code of the onderneming, 8 digits */
-    bool toelating;         /* admission under the Wtza (formerly WTZi) */
+    char agb[IFZO_AGB_BUF];  /* AGB code of the onderneming, 8 digits */
+    bool toelating;          /* admission under the Wtza (formerly WTZi) */
+    int64_t organisation_id; /* the organisation (kind zorgaanbieder) whose users maintain this
+                                provider's locations and offer; 0 = none linked yet */
 } ifzo_zorgaanbieder;
 
 /* naam 1..200 characters, no control characters; agb passes ifzo_agb_check.

@@ -59,7 +59,8 @@ static int bind_zorgaanbieder(const void *obj, db_param *p, store_bindbuf *b)
     p[0] = dbp_text(v->naam);
     p[1] = dbp_text(v->agb);
     p[2] = dbp_int(v->toelating);
-    return 3;
+    p[3] = v->organisation_id > 0 ? dbp_int(v->organisation_id) : dbp_null();
+    return 4;
 }
 
 static void read_zorgaanbieder(db_rows *r, void *obj)
@@ -69,6 +70,7 @@ static void read_zorgaanbieder(db_rows *r, void *obj)
     db_col_copy(r, 1, v->naam, sizeof v->naam);
     db_col_copy(r, 2, v->agb, sizeof v->agb);
     v->toelating = db_col_int(r, 3) != 0;
+    v->organisation_id = db_col_null(r, 4) ? 0 : db_col_int(r, 4);
 }
 
 static const char *const sorts_zorgaanbieder[] = {"id", "naam", NULL};
@@ -76,20 +78,22 @@ static const char *const sorts_zorgaanbieder[] = {"id", "naam", NULL};
 static const entity E_ZORGAANBIEDER = {
     .name = "zorgaanbieder",
     .table = "zorgaanbieder",
-    .cols = "id, naam, agb, toelating",
-    .ncols = 4,
-    .insert_sql = "INSERT INTO zorgaanbieder (naam, agb, toelating, version, created_at, "
-                  "updated_at) VALUES ($1, $2, $3, 1, $4, $4) RETURNING id",
-    .update_sql = "UPDATE zorgaanbieder SET naam = $1, agb = $2, toelating = $3, updated_at = $4, "
-                  "version = version + 1 WHERE id = $5 AND version = $6",
-    .n = 3,
+    .cols = "id, naam, agb, toelating, organisation_id",
+    .ncols = 5,
+    .insert_sql = "INSERT INTO zorgaanbieder (naam, agb, toelating, organisation_id, version, "
+                  "created_at, updated_at) VALUES ($1, $2, $3, $4, 1, $5, $5) RETURNING id",
+    .update_sql =
+        "UPDATE zorgaanbieder SET naam = $1, agb = $2, toelating = $3, organisation_id = $4, "
+        "updated_at = $5, version = version + 1 WHERE id = $6 AND version = $7",
+    .n = 4,
     .k = 0,
     .catalog = true,
     .bind = bind_zorgaanbieder,
     .read = read_zorgaanbieder,
     .where = "(CAST($1 AS TEXT) IS NULL OR agb = $1) AND "
-             "(CAST($2 AS TEXT) IS NULL OR toelating = CAST($2 AS INTEGER))",
-    .nfilter = 2,
+             "(CAST($2 AS TEXT) IS NULL OR toelating = CAST($2 AS INTEGER)) AND "
+             "(CAST($3 AS TEXT) IS NULL OR organisation_id = CAST($3 AS BIGINT))",
+    .nfilter = 3,
     .sorts = sorts_zorgaanbieder,
     .meta_offset = offsetof(store_zorgaanbieder, m),
     .size = sizeof(store_zorgaanbieder),

@@ -60,6 +60,7 @@ Test(seed_demo, fills_an_empty_database_with_the_documented_data)
 {
     cr_assert_eq(run_seed(NULL), 0);
     cr_assert_eq(total("/api/zorgaanbieders"), 110);
+    cr_assert_eq(total("/api/zorgaanbieders?organisation_id=8"), 1); /* the first provider's */
     cr_assert_eq(total("/api/contracten"), 193);
     cr_assert_eq(total("/api/zorglocaties"), 440);
     cr_assert_eq(total("/api/zorgaanbod"), 761);

@@ -111,6 +111,33 @@ Test(zorgaanbod, provider_create_read_update_and_conflict)
     cr_assert_eq(call(&fb, "POST", "/api/zorgaanbieders", upd, 0, &r), 409);
     cr_assert_str_eq(error_code(&r), "duplicate");
     response_free(&r);
+
+    /* Linked to the organisation whose users maintain it. */
+    cr_assert_eq(call(&fb, "POST", "/api/organisations",
+                      "{\"name\":\"De Woenselse Poort\",\"kind\":\"zorgaanbieder\"}", 0, &r),
+                 201);
+    long long org = id_of(&r);
+    response_free(&r);
+    char linked[256];
+    snprintf(linked, sizeof linked,
+             "{\"naam\":\"De Woenselse Poort\",\"agb\":\"06120001\",\"toelating\":true,"
+             "\"organisation_id\":%lld}",
+             org);
+    cr_assert_eq(call(&fb, "PUT", loc, linked, 2, &r), 200, "%s", r.body);
+    cr_assert_eq(json_integer_value(json_object_get(r.json, "organisation_id")), org);
+    response_free(&r);
+    snprintf(linked, sizeof linked, "/api/zorgaanbieders?organisation_id=%lld", org);
+    cr_assert_eq(call(&pl, "GET", linked, NULL, 0, &r), 200);
+    cr_assert_eq(json_integer_value(json_object_get(r.json, "total")), 1);
+    response_free(&r);
+    cr_assert_eq(call(&fb, "PUT", loc,
+                      "{\"naam\":\"X\",\"agb\":\"06120001\",\"toelating\":true,"
+                      "\"organisation_id\":4242}",
+                      3, &r),
+                 400);
+    cr_assert_str_eq(error_code(&r), "unknown_reference");
+    cr_assert_str_eq(error_field(&r), "organisation_id");
+    response_free(&r);
 }
 
 Test(zorgaanbod, provider_bad_fields)

@@ -17,6 +17,8 @@ CREATE TABLE zorgaanbieder (
     naam TEXT NOT NULL,
     agb TEXT NOT NULL UNIQUE,
     toelating INTEGER NOT NULL CHECK (toelating IN (0, 1)),
+    -- the organisation whose zorgaanbieder users maintain this provider's locations and offer
+    organisation_id BIGINT REFERENCES organisation (id),
     version INTEGER NOT NULL DEFAULT 1,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
