@@ -79,7 +79,8 @@ typedef struct {
  * "zorgaanbod", "justitiabele", "indicatie"). */
 bool store_sort_valid(const char *list, const char *sort);
 
-/* ---- zorgaanbieder: filters {agb, toelating ("0"/"1"), organisation_id}; sort id | naam ---------------- */
+/* ---- zorgaanbieder: filters {agb, toelating ("0"/"1"), organisation_id}; sort id | naam
+ * ---------------- */
 int store_zorgaanbieder_create(store *s, const ifzo_zorgaanbieder *in, store_zorgaanbieder *out);
 int store_zorgaanbieder_get(store *s, int64_t id, store_zorgaanbieder *out);
 /* Updates row in->id if its version is still `version`. */
