@@ -14,7 +14,10 @@ cmake --build build -j"$(nproc)" --target ifzo
 mkdir -p var
 db="sqlite:$root/var/demo.db"
 ./build/ifzo migrate --db "$db"
-# Demo data: none yet beyond the schema. The demo-data issue adds `ifzo seed-demo` here.
+# Demo data (docs/demo-data.md); --if-empty leaves a database that already has data alone.
+# The data are dated around 2025-06-02, so the server runs with that day as "today".
+export IFZO_TODAY=${IFZO_TODAY:-2025-06-02}
+./build/ifzo seed-demo --if-empty --db "$db"
 
 listen=${IFZO_LISTEN:-127.0.0.1:8080}
 cat <<MSG
@@ -22,6 +25,8 @@ cat <<MSG
   openifzo is running at http://${listen}/  (open it in a browser)
     health:  curl -s http://${listen}/healthz
     API:     http://${listen}/api/openapi.json
+    travel:  curl -s 'http://${listen}/api/geo/reistijd?van=2511&naar=3011'
+    (today is ${IFZO_TODAY} for every rule)
   Demo logins: none yet (users and login arrive with the access issue).
   Stop with Ctrl-C.
 

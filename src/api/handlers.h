@@ -58,4 +58,41 @@ json_t *api_render_user(const store_user *u);
 /* Generates a readable temporary password (shown once) into out[33]. */
 void api_temporary_password(char out[33]);
 
+/* zorgaanbod.c: the care offer */
+void h_zorgaanbieder_list(api_request *r);
+void h_zorgaanbieder_create(api_request *r);
+void h_zorgaanbieder_get(api_request *r);
+void h_zorgaanbieder_update(api_request *r);
+void h_contract_list(api_request *r);
+void h_contract_create(api_request *r);
+void h_contract_get(api_request *r);
+void h_contract_update(api_request *r);
+void h_zorglocatie_list(api_request *r);
+void h_zorglocatie_create(api_request *r);
+void h_zorglocatie_get(api_request *r);
+void h_zorglocatie_update(api_request *r);
+void h_zorgaanbod_list(api_request *r);
+void h_zorgaanbod_create(api_request *r);
+void h_zorgaanbod_get(api_request *r);
+void h_zorgaanbod_update(api_request *r);
+
+/* indicaties.c: clients and indications */
+void h_justitiabele_list(api_request *r);
+void h_justitiabele_create(api_request *r);
+void h_justitiabele_get(api_request *r);
+void h_justitiabele_update(api_request *r);
+void h_indicatie_list(api_request *r);
+void h_indicatie_create(api_request *r);
+void h_indicatie_get(api_request *r);
+void h_indicatie_update(api_request *r);
+void h_indicatie_finalize(api_request *r);
+void h_indicatie_versions(api_request *r);
+void h_indicatie_version_get(api_request *r);
+
+/* codelists.c, geo.c */
+void h_codelist_all(api_request *r);
+void h_codelist_get(api_request *r);
+void h_geo_postcode(api_request *r);
+void h_geo_travel(api_request *r);
+
 #endif

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/geo.h"
 #include "store/store.h"
 
 #define API_MAX_PATH_PARAMS 4
@@ -33,6 +34,7 @@ struct api_app {
     const char *version;
     const char *today;             /* IFZO_TODAY (YYYY-MM-DD) or NULL: take the clock */
     const struct static_root *web; /* the front end's files (static.h), or NULL: API only */
+    const struct ifzo_travel_model *travel; /* IFZO_TRAVEL file, or NULL: the defaults */
 };
 
 /* Path parameter by name ("id" for /api/x/{id}); NULL if the route has none such.

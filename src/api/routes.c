@@ -5,10 +5,18 @@
 #include "api/handlers.h"
 #include "api/router.h"
 
-#define FB API_ROLE_FUNCTIONEEL_BEHEER
+#define FB  API_ROLE_FUNCTIONEEL_BEHEER
+#define IND API_ROLE_INDICEERDER
+#define PL  API_ROLE_PLAATSER
+#define ZA  API_ROLE_ZORGAANBIEDER
+#define BEL API_ROLE_BELEID
+#define PUB API_ACCESS_PUBLIC
 /* Every signed-in caller, whatever the role. */
-#define ANY_ROLE                                                                                   \
-    (API_ROLE_INDICEERDER | API_ROLE_PLAATSER | API_ROLE_ZORGAANBIEDER | FB | API_ROLE_BELEID)
+#define ANY_ROLE (IND | PL | ZA | FB | BEL)
+/* The contracted offer is no client data: every role but indiceerder reads it. */
+#define OFFER_READ (PL | ZA | FB | BEL)
+/* Client-identifying data: who indicates and who places, nobody else (design.md roles). */
+#define CLIENT_READ (IND | PL)
 
 const api_route api_routes[] = {
     {"GET", "/healthz", h_healthz, API_ACCESS_PUBLIC, "Gezondheid van server en database"},
@@ -36,6 +44,40 @@ const api_route api_routes[] = {
     {"POST", "/api/tokens", h_token_create, FB, "API-token aanmaken"},
     {"DELETE", "/api/tokens/{id}", h_token_revoke, FB, "API-token intrekken"},
     {"GET", "/api/audit", h_audit_list, FB, "Toegangslog"},
+    {"GET", "/api/codelists", h_codelist_all, PUB, "Alle codelijsten"},
+    {"GET", "/api/codelists/{name}", h_codelist_get, PUB, "Eén codelijst"},
+    {"GET", "/api/geo/postcodes/{pc4}", h_geo_postcode, PUB,
+     "Gemeente, arrondissement, coördinaat"},
+    {"GET", "/api/geo/reistijd", h_geo_travel, PUB, "Geschatte reistijd tussen twee postcodes"},
+    {"GET", "/api/zorgaanbieders", h_zorgaanbieder_list, OFFER_READ, "Zorgaanbieders"},
+    {"POST", "/api/zorgaanbieders", h_zorgaanbieder_create, FB, "Zorgaanbieder aanmaken"},
+    {"GET", "/api/zorgaanbieders/{id}", h_zorgaanbieder_get, OFFER_READ, "Eén zorgaanbieder"},
+    {"PUT", "/api/zorgaanbieders/{id}", h_zorgaanbieder_update, FB, "Zorgaanbieder wijzigen"},
+    {"GET", "/api/contracten", h_contract_list, OFFER_READ, "Contracten met DJI"},
+    {"POST", "/api/contracten", h_contract_create, FB, "Contract aanmaken"},
+    {"GET", "/api/contracten/{id}", h_contract_get, OFFER_READ, "Eén contract"},
+    {"PUT", "/api/contracten/{id}", h_contract_update, FB, "Contract wijzigen"},
+    {"GET", "/api/zorglocaties", h_zorglocatie_list, OFFER_READ, "Zorglocaties"},
+    {"POST", "/api/zorglocaties", h_zorglocatie_create, ZA, "Zorglocatie aanmaken"},
+    {"GET", "/api/zorglocaties/{id}", h_zorglocatie_get, OFFER_READ, "Eén zorglocatie"},
+    {"PUT", "/api/zorglocaties/{id}", h_zorglocatie_update, ZA, "Zorglocatie wijzigen"},
+    {"GET", "/api/zorgaanbod", h_zorgaanbod_list, OFFER_READ, "Zorgaanbod per locatie en zorgtype"},
+    {"POST", "/api/zorgaanbod", h_zorgaanbod_create, ZA, "Zorgaanbod aanmaken"},
+    {"GET", "/api/zorgaanbod/{id}", h_zorgaanbod_get, OFFER_READ, "Eén zorgaanbod"},
+    {"PUT", "/api/zorgaanbod/{id}", h_zorgaanbod_update, ZA, "Zorgaanbod en capaciteit wijzigen"},
+    {"GET", "/api/justitiabelen", h_justitiabele_list, CLIENT_READ, "Justitiabelen"},
+    {"POST", "/api/justitiabelen", h_justitiabele_create, IND, "Justitiabele aanmaken"},
+    {"GET", "/api/justitiabelen/{id}", h_justitiabele_get, CLIENT_READ, "Eén justitiabele"},
+    {"PUT", "/api/justitiabelen/{id}", h_justitiabele_update, IND, "Justitiabele wijzigen"},
+    {"GET", "/api/indicaties", h_indicatie_list, CLIENT_READ,
+     "Indicatiestellingen (huidige versie)"},
+    {"POST", "/api/indicaties", h_indicatie_create, IND, "Indicatiestelling aanmaken"},
+    {"GET", "/api/indicaties/{id}", h_indicatie_get, CLIENT_READ, "Eén indicatiestelling"},
+    {"PUT", "/api/indicaties/{id}", h_indicatie_update, IND, "Indicatiestelling wijzigen"},
+    {"POST", "/api/indicaties/{id}/definitief", h_indicatie_finalize, IND, "Definitief maken"},
+    {"GET", "/api/indicaties/{id}/versies", h_indicatie_versions, CLIENT_READ, "Alle versies"},
+    {"GET", "/api/indicaties/{id}/versies/{versie}", h_indicatie_version_get, CLIENT_READ,
+     "Eén versie"},
 };
 
 const size_t api_route_count = sizeof(api_routes) / sizeof(api_routes[0]);

@@ -191,7 +191,8 @@ void api_static(api_request *r, int status, const char *content_type, const char
 
 void api_json(api_request *r, int status, json_t *body)
 {
-    char *text = body ? json_dumps(body, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    char *text =
+        body ? json_dumps(body, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(body);
     if (text == NULL) {
         set_response(r, 500, NULL);

@@ -9,6 +9,7 @@
 #include "api/server.h"
 #include "cli/commands.h"
 #include "api/static.h"
+#include "cli/cli.h"
 #include "store/store.h"
 
 #include <pthread.h>
@@ -54,6 +55,8 @@ static int usage_main(FILE *out)
                  "  user      add a user, set a password, disable a user\n"
                  "  token     create or revoke an API token for provider software\n"
                  "  audit     verify the hash chain of the access log\n"
+                 "  import    import reference data: `ifzo import geo FILE.csv`\n"
+                 "  seed-demo fill an empty database with deterministic demo data\n"
                  "  version   print the version\n\n"
                  "`ifzo <command> --help` describes a command's options.\n");
     return out == stdout ? 0 : 2;
@@ -61,21 +64,23 @@ static int usage_main(FILE *out)
 
 static int usage_serve(FILE *out)
 {
-    fprintf(out, "usage: ifzo serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-                 "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n"
-                 "                  [--tls-cert FILE --tls-key FILE] [--web-root DIR]\n\n"
-                 "  --listen     address to listen on (IFZO_LISTEN, default " DEFAULT_LISTEN ")\n"
-                 "  --db         sqlite:PATH or postgres://... (IFZO_DB, default " DEFAULT_DB ")\n"
-                 "  --threads    worker threads, each with its own database connection\n"
-                 "               (IFZO_THREADS, default 4)\n"
-                 "  --log-level  (IFZO_LOG_LEVEL, default info)\n"
-                 "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n"
-                 "  --tls-cert   PEM certificate (chain): serve HTTPS (IFZO_TLS_CERT)\n"
-                 "  --tls-key    PEM private key of the certificate (IFZO_TLS_KEY)\n"
-                 "  --web-root   folder of the web front end, served at / (IFZO_WEB_ROOT,\n"
-                 "               default ./" DEFAULT_WEB " when it exists; else the API only)\n\n"
-                 "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
-                 "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
+    fprintf(out,
+            "usage: ifzo serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
+            "                  [--log-level debug|info|warn|error] [--max-body BYTES]\n"
+            "                  [--tls-cert FILE --tls-key FILE] [--web-root DIR]\n\n"
+            "  --listen     address to listen on (IFZO_LISTEN, default " DEFAULT_LISTEN ")\n"
+            "  --db         sqlite:PATH or postgres://... (IFZO_DB, default " DEFAULT_DB ")\n"
+            "  --threads    worker threads, each with its own database connection\n"
+            "               (IFZO_THREADS, default 4)\n"
+            "  --log-level  (IFZO_LOG_LEVEL, default info)\n"
+            "  --max-body   largest request body in bytes (IFZO_MAX_BODY, default 1048576)\n"
+            "  --tls-cert   PEM certificate (chain): serve HTTPS (IFZO_TLS_CERT)\n"
+            "  --tls-key    PEM private key of the certificate (IFZO_TLS_KEY)\n"
+            "  --web-root   folder of the web front end, served at / (IFZO_WEB_ROOT,\n"
+            "               default ./" DEFAULT_WEB " when it exists; else the API only)\n\n"
+            "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
+            "IFZO_TRAVEL=FILE replaces the travel-time model (format of data/geo/travel.tsv).\n"
+            "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -249,6 +254,15 @@ static int cmd_serve(int argc, char **argv)
         fprintf(stderr, "ifzo: max-body must be a number from 1024 to 67108864\n");
         return 2;
     }
+    struct ifzo_travel_model travel;
+    const char *travel_file = getenv("IFZO_TRAVEL");
+    if (travel_file && *travel_file) {
+        char terr[512];
+        if (cli_travel_load(travel_file, &travel, terr, sizeof(terr)) != 0) {
+            fprintf(stderr, "ifzo: IFZO_TRAVEL: %s\n", terr);
+            return 2;
+        }
+    }
     const char *cert_path = env_or(o.tls_cert, "IFZO_TLS_CERT", NULL);
     const char *key_path = env_or(o.tls_key, "IFZO_TLS_KEY", NULL);
     if ((cert_path == NULL) != (key_path == NULL)) {
@@ -305,7 +319,11 @@ static int cmd_serve(int argc, char **argv)
         static_root_close(web);
         return 1;
     }
-    api_app app = {.db = db, .version = IFZO_VERSION, .today = today, .web = web};
+    api_app app = {.db = db,
+                   .version = IFZO_VERSION,
+                   .today = today,
+                   .web = web,
+                   .travel = travel_file && *travel_file ? &travel : NULL};
     api_config cfg = {.listen = env_or(o.listen, "IFZO_LISTEN", DEFAULT_LISTEN),
                       .threads = (unsigned)threads,
                       .max_body = max_body,
@@ -389,6 +407,10 @@ int main(int argc, char **argv)
         return cmd_token(argc - 2, argv + 2);
     if (strcmp(cmd, "audit") == 0)
         return cmd_audit(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 2, argv + 2);
+    if (strcmp(cmd, "seed-demo") == 0)
+        return cmd_seed_demo(argc - 2, argv + 2);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         if (argc > 2 && strcmp(argv[2], "--help") == 0) {
             printf("usage: ifzo version\n\nPrints the version of this binary.\n");

@@ -36,6 +36,9 @@
 #define CODELIST_ANNULERINGSREDEN         "annuleringsreden"
 #define CODELIST_MUTATIEREDEN             "mutatiereden"
 #define CODELIST_ORGANISATIESOORT         "organisatiesoort"
+#define CODELIST_MIDDEL                   "middel"
+#define CODELIST_JA_NEE                   "ja_nee"
+#define CODELIST_BEREIK                   "bereik"
 
 /* The type of an attribute column, declared in the TSV header as "name:type". */
 typedef enum codelist_attr_type {

@@ -21,7 +21,10 @@ static void setup(void)
     cr_assert_eq(store_open(tdb.url, &db, err, sizeof(err)), STORE_OK, "%s", err);
     int applied = 0;
     cr_assert_eq(store_migrate(db, &applied, err, sizeof(err)), STORE_OK, "%s", err);
-    cr_assert_eq(applied, store_schema_latest());
+    int current = 0;
+    cr_assert_gt(applied, 0);
+    cr_assert_eq(store_schema_version(db, &current), STORE_OK);
+    cr_assert_eq(current, store_schema_latest()); /* numbers may have gaps between branches */
 }
 
 static void teardown(void)

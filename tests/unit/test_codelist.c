@@ -49,6 +49,9 @@ static const struct {
     {CODELIST_ANNULERINGSREDEN, 14},
     {CODELIST_MUTATIEREDEN, 7},
     {CODELIST_ORGANISATIESOORT, 6},
+    {CODELIST_MIDDEL, 9},
+    {CODELIST_JA_NEE, 2},
+    {CODELIST_BEREIK, 3},
 };
 #define N_EXPECTED (sizeof expected_lists / sizeof expected_lists[0])
 

@@ -72,6 +72,8 @@ export const ERROR_MESSAGES = Object.freeze({
   not_applicable: 'Dit veld hoort niet bij deze zorgsoort.',
   incomplete: 'Niet alle verplichte gegevens zijn ingevuld.',
   invalid_state: 'Dit kan niet in de huidige status.',
+  invalid_status: 'Kies concept of definitief.',
+  unknown_reference: 'Het genoemde object bestaat niet.',
 });
 
 /** The text when a code is unknown and the server sent no message. */
