@@ -36,6 +36,8 @@
 #define CODELIST_ANNULERINGSREDEN         "annuleringsreden"
 #define CODELIST_MUTATIEREDEN             "mutatiereden"
 #define CODELIST_ORGANISATIESOORT         "organisatiesoort"
+#define CODELIST_STATUS_AANLEVERING       "status_aanlevering"
+#define CODELIST_RETOURCODE               "retourcode"
 
 /* The type of an attribute column, declared in the TSV header as "name:type". */
 typedef enum codelist_attr_type {

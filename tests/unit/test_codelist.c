@@ -49,6 +49,8 @@ static const struct {
     {CODELIST_ANNULERINGSREDEN, 14},
     {CODELIST_MUTATIEREDEN, 7},
     {CODELIST_ORGANISATIESOORT, 6},
+    {CODELIST_STATUS_AANLEVERING, 3},
+    {CODELIST_RETOURCODE, 17},
 };
 #define N_EXPECTED (sizeof expected_lists / sizeof expected_lists[0])
 
