@@ -21,7 +21,12 @@ static void setup(void)
     cr_assert_eq(store_open(tdb.url, &db, err, sizeof(err)), STORE_OK, "%s", err);
     int applied = 0;
     cr_assert_eq(store_migrate(db, &applied, err, sizeof(err)), STORE_OK, "%s", err);
-    cr_assert_eq(applied, store_schema_latest());
+    /* Migration numbers may have gaps (branches reserve numbers), so compare the version
+     * reached, not the count applied. */
+    int version = 0;
+    cr_assert_gt(applied, 0);
+    cr_assert_eq(store_schema_version(db, &version), STORE_OK);
+    cr_assert_eq(version, store_schema_latest());
 }
 
 static void teardown(void)
