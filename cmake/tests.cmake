@@ -46,3 +46,19 @@ if(IFZO_API_TESTS)
   set_tests_properties(api/postgres PROPERTIES LABELS "api;postgres"
                        ENVIRONMENT "IFZO_TEST_DB=postgres")
 endif()
+
+# tests/msg/*.c: the FZ message pipeline (parser hardening, XSD, technical rules, retours,
+# idempotent resend), one executable run once per backend like the store suite, since the
+# pipeline records processed messages in the store.
+file(GLOB IFZO_MSG_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/msg/*.c)
+if(IFZO_MSG_TESTS)
+  add_executable(msg_tests ${IFZO_MSG_TESTS} ${CMAKE_SOURCE_DIR}/tests/common/testdb.c)
+  target_link_libraries(msg_tests PRIVATE ifzo_msg PkgConfig::CRITERION PkgConfig::PQ)
+  target_include_directories(msg_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/common)
+  target_compile_definitions(msg_tests PRIVATE IFZO_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  add_test(NAME msg/sqlite COMMAND msg_tests --jobs 1)
+  set_tests_properties(msg/sqlite PROPERTIES LABELS "msg;sqlite" ENVIRONMENT "IFZO_TEST_DB=sqlite")
+  add_test(NAME msg/postgres COMMAND msg_tests --jobs 1)
+  set_tests_properties(msg/postgres PROPERTIES LABELS "msg;postgres"
+                       ENVIRONMENT "IFZO_TEST_DB=postgres")
+endif()

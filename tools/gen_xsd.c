@@ -31,32 +31,20 @@ static char *slurp(const char *path, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    if (buf && ferror(f)) {
+    char *buf = NULL;
+    long n = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        n = ftell(f);
+    if (n >= 0 && fseek(f, 0, SEEK_SET) == 0)
+        buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
         free(buf);
         buf = NULL;
     }
     fclose(f);
     if (buf) {
         buf[n] = '\0';
-        *len = n;
+        *len = (size_t)n;
     }
     return buf;
 }
@@ -65,11 +53,20 @@ static void put_escaped(FILE *out, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         switch (s[i]) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(s[i], out);
+        case '&':
+            fputs("&amp;", out);
+            break;
+        case '<':
+            fputs("&lt;", out);
+            break;
+        case '>':
+            fputs("&gt;", out);
+            break;
+        case '"':
+            fputs("&quot;", out);
+            break;
+        default:
+            fputc(s[i], out);
         }
     }
 }
@@ -101,8 +98,8 @@ static int write_list(FILE *out, const char *dir, const char *name, size_t name_
     fprintf(out, "  <xs:simpleType name=\"COD_%.*s\">\n", (int)name_len, name);
     fputs("    <xs:annotation><xs:documentation>", out);
     put_escaped(out, title, title_len);
-    fprintf(out, " (data/codelists/%.*s.tsv)</xs:documentation></xs:annotation>\n",
-            (int)name_len, name);
+    fprintf(out, " (data/codelists/%.*s.tsv)</xs:documentation></xs:annotation>\n", (int)name_len,
+            name);
     fputs("    <xs:restriction base=\"xs:string\">\n", out);
     const char *line = strchr(text, '\n'); /* skip the header */
     int entries = 0;

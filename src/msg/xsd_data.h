@@ -1,6 +1,6 @@
 /* Why this file exists: it is the seam between the schema table that tools/gen_xsd.c generates
- * (build dir: generated/xsd_gen.c, from the .xsd files in data/xsd and the code lists) and src/msg/xsd.c.
- * Only those two files include it. The data is static and immutable. */
+ * (build dir: generated/xsd_gen.c, from the .xsd files in data/xsd and the code lists) and
+ * src/msg/xsd.c. Only those two files include it. The data is static and immutable. */
 #ifndef IFZO_MSG_XSD_DATA_H
 #define IFZO_MSG_XSD_DATA_H
 
