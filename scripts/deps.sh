@@ -2,7 +2,8 @@
 # Installs what openifzo needs on Debian 12, and only what is missing, so that a re-run is
 # quick and a fresh machine works. Run as root (or with sudo available).
 #   scripts/deps.sh           build and run
-#   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl)
+#   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl,
+#                             clang with libFuzzer for tests/fuzz)
 #   scripts/deps.sh bench     also the benchmark tools (wrk, nginx)
 set -euo pipefail
 
@@ -11,7 +12,8 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       liboath-dev sqlite3 curl)
 for extra in "$@"; do
   case "$extra" in
-    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev) ;;
+    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev clang
+                 libclang-rt-14-dev) ;;
     bench) pkgs+=(wrk nginx-light) ;;
     *) echo "deps.sh: unknown set '$extra'" >&2; exit 2 ;;
   esac
