@@ -6,10 +6,13 @@
  * Runs on SQLite and PostgreSQL (IFZO_TEST_DB), since processed messages are stored.
  */
 #include "msg/msg.h"
+#include "store/bericht.h"
 #include "testdb.h"
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +275,14 @@ Test(msg, a_plain_doctype_is_rejected_with_0001)
     expect_technical_rejection(xml, strlen(xml), "DOCTYPE");
     free(xml);
     free(body);
+}
+
+Test(msg, an_external_dtd_is_neither_loaded_nor_accepted)
+{
+    const char *xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE Bericht SYSTEM \"http://127.0.0.1:9/x.dtd\">"
+        "\n<Bericht xmlns=\"" NS "fz825/schema\"/>";
+    expect_technical_rejection(xml, strlen(xml), "DOCTYPE");
 }
 
 Test(msg, other_encodings_empty_and_broken_input_are_rejected_with_0001)
@@ -554,4 +565,92 @@ Test(msg, bad_arguments_are_refused)
     cr_assert_eq(msg_process(NULL, "<x/>", 4, TODAY, &retour, &len), MSG_ERR_ARG);
     cr_assert_eq(msg_ctx_new(NULL, NULL, NULL), MSG_ERR_ARG);
     cr_assert_str_eq(msg_rc_name(MSG_BUSY), "busy");
+}
+
+Test(msg, a_resend_while_the_first_is_still_being_processed_is_busy)
+{
+    char *xml = fz825("E-BUSY", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    unsigned char digest[32];
+    char hash[65];
+    crypto_generichash(digest, sizeof(digest), (const unsigned char *)xml, strlen(xml), NULL, 0);
+    sodium_bin2hex(hash, sizeof(hash), digest, sizeof(digest));
+    int64_t id = 0;
+    cr_assert_eq(store_bericht_claim(db, "41123456", "825", "E-BUSY", hash, &id, NULL), STORE_OK);
+    char *retour = NULL;
+    size_t len = 0;
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &retour, &len), MSG_BUSY);
+    cr_assert_null(retour);
+    cr_assert_eq(applied, 0);
+    free(xml);
+}
+
+typedef struct {
+    const char *xml;
+    int rc;
+    char *retour;
+} racer;
+
+static void *race(void *arg)
+{
+    racer *r = arg;
+    size_t len = 0;
+    r->rc = msg_process(ctx, r->xml, strlen(r->xml), TODAY, &r->retour, &len);
+    return NULL;
+}
+
+Test(msg, the_same_message_sent_by_four_threads_at_once_is_applied_once)
+{
+    char *xml = fz825("E-RACE", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    racer r[4];
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        r[i] = (racer){.xml = xml};
+        cr_assert_eq(pthread_create(&t[i], NULL, race, &r[i]), 0);
+    }
+    for (int i = 0; i < 4; i++)
+        pthread_join(t[i], NULL);
+    cr_assert_eq(applied, 1);
+    const char *first = NULL;
+    int ok = 0;
+    for (int i = 0; i < 4; i++) {
+        cr_assert(r[i].rc == MSG_OK || r[i].rc == MSG_BUSY, "thread %d: %s", i,
+                  msg_rc_name(r[i].rc));
+        if (r[i].rc != MSG_OK)
+            continue;
+        ok++;
+        if (first)
+            cr_assert_str_eq(r[i].retour, first);
+        else
+            first = r[i].retour;
+    }
+    cr_assert_geq(ok, 1);
+    for (int i = 0; i < 4; i++)
+        free(r[i].retour);
+    free(xml);
+}
+
+static void *validate_examples(void *arg)
+{
+    const char *xml = arg;
+    for (int i = 0; i < 50; i++) {
+        msg_check c;
+        if (msg_validate(xml, strlen(xml), &c) != MSG_OK || c.type != MSG_FZ825)
+            return (void *)1;
+    }
+    return NULL;
+}
+
+Test(msg, the_shared_schemas_validate_from_several_threads)
+{
+    size_t len;
+    char *xml = read_file(IFZO_SOURCE_DIR "/docs/examples/fz825-status2.xml", &len);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(pthread_create(&t[i], NULL, validate_examples, xml), 0);
+    for (int i = 0; i < 4; i++) {
+        void *res = (void *)1;
+        pthread_join(t[i], &res);
+        cr_assert_null(res, "thread %d saw a failed validation", i);
+    }
+    free(xml);
 }
