@@ -654,3 +654,53 @@ Test(msg, the_shared_schemas_validate_from_several_threads)
     }
     free(xml);
 }
+
+Test(msg, xsi_schema_location_is_ignored_not_fetched)
+{
+    char *body = fz825("E-XSI", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    const char *tag = "<Bericht ";
+    char *at = strstr(body, tag);
+    cr_assert_not_null(at);
+    char *xml = malloc(strlen(body) + 256);
+    sprintf(xml,
+            "%.*s<Bericht xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+            "xsi:schemaLocation=\"" NS "fz825/schema http://127.0.0.1:9/evil.xsd\" %s",
+            (int)(at - body), body, at + strlen(tag));
+    char *retour = process_expect(xml, strlen(xml), MSG_FZ826, "0200,0200,0200");
+    free(retour);
+    free(xml);
+    free(body);
+}
+
+Test(msg, every_element_of_every_schema_is_described_in_docs_messages_md)
+{
+    size_t doc_len;
+    char *doc = read_file(IFZO_SOURCE_DIR "/docs/messages.md", &doc_len);
+    DIR *dir = opendir(IFZO_SOURCE_DIR "/data/xsd");
+    cr_assert_not_null(dir);
+    struct dirent *e;
+    int elements = 0;
+    while ((e = readdir(dir)) != NULL) {
+        if (strstr(e->d_name, ".xsd") == NULL)
+            continue;
+        char path[1024];
+        snprintf(path, sizeof(path), IFZO_SOURCE_DIR "/data/xsd/%s", e->d_name);
+        size_t len;
+        char *xsd = read_file(path, &len);
+        const char *p = xsd;
+        const char *key = "<xs:element name=\"";
+        while ((p = strstr(p, key)) != NULL) {
+            p += strlen(key);
+            const char *q = strchr(p, '"');
+            char want[128];
+            snprintf(want, sizeof(want), "`%.*s`", (int)(q - p), p);
+            cr_assert_not_null(strstr(doc, want), "%s: element %s not in docs/messages.md",
+                               e->d_name, want);
+            elements++;
+        }
+        free(xsd);
+    }
+    closedir(dir);
+    cr_assert_gt(elements, 50);
+    free(doc);
+}
