@@ -226,8 +226,9 @@ static bool read_record(parsed *p, rec_item *it)
     }
 }
 
-/* Fills p from a valid document of an inbound type. False (with p partly filled, to be freed
- * by parsed_free) when a value is outside what openifzo can hold (e.g. a date before 1583). */
+/* Fills p from a valid document of an inbound type. MSG_REJECTED (p partly filled; free it with
+ * parsed_free in every case) when a value is outside what openifzo can hold (e.g. a date
+ * before 1583), MSG_ERR_NOMEM when memory runs out. */
 static int read_message(xmlDocPtr doc, msg_type type, parsed *p)
 {
     memset(p, 0, sizeof(*p));
@@ -659,8 +660,9 @@ int msg_process(msg_ctx *ctx, const char *xml, size_t len, const char *today, ch
         free(*retour_xml);
         *retour_xml = NULL;
         *retour_len = 0;
-        if (rc != MSG_ERR_STORE)
-            (void)store_bericht_release(ctx->db, id); /* best effort: the rc above is what counts */
+        /* Nothing was acknowledged: drop the claim so that the message may be sent again.
+         * Best effort (the store may be what failed); the rc above is what counts. */
+        (void)store_bericht_release(ctx->db, id);
     }
     return rc;
 }

@@ -48,8 +48,8 @@ enum msg_rc {
 const char *msg_rc_name(int rc);
 
 /* Limits of the hardened parser. */
-#define MSG_MAX_BYTES (8u * 1024u * 1024u) /* larger input is refused unread */
-#define MSG_MAX_DEPTH 16                   /* element nesting; our messages need 4 */
+#define MSG_MAX_BYTES ((size_t)8 * 1024 * 1024) /* larger input is refused unread */
+#define MSG_MAX_DEPTH 16                        /* element nesting; our messages need 4 */
 
 /* Message types: the FZ number. */
 typedef enum msg_type {

@@ -12,7 +12,8 @@
 /* Parses xml with every hardening of msg.h, recognises the message type from the root
  * element and validates it against that type's schema. On MSG_OK *doc is owned by the caller
  * (xmlFreeDoc) and *type is set. On MSG_REJECTED *doc is NULL, *type is what could be
- * recognised (or MSG_TYPE_UNKNOWN) and detail holds a short reason (printable ASCII/UTF-8). */
+ * recognised (or MSG_TYPE_UNKNOWN) and detail (required, cap > 0) holds a short reason in
+ * printable ASCII. */
 int msg_parse_validate(const char *xml, size_t len, xmlDocPtr *doc, msg_type *type, char *detail,
                        size_t cap);
 

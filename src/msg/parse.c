@@ -24,7 +24,6 @@
 #include <libxml/xmlschemas.h>
 #include <pthread.h>
 #include <sodium.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -128,15 +127,10 @@ int msg_init(void)
     return init_rc;
 }
 
-/* Writes a printable, bounded copy of a reason into detail. */
-static void set_detail(char *detail, size_t cap, const char *fmt, ...)
+/* Makes a reason written into detail printable ASCII (libxml2's messages may quote input)
+ * and drops trailing blanks. */
+static void clean_detail(char *detail)
 {
-    if (detail == NULL || cap == 0)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, cap, fmt, ap);
-    va_end(ap);
     for (char *p = detail; *p; p++)
         if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
             *p = ' ';
@@ -192,8 +186,9 @@ static void keep_first(void *user, xmlErrorPtr err)
     if (fe->seen || err == NULL)
         return;
     fe->seen = 1;
-    set_detail(fe->detail, fe->cap, "voldoet niet aan de XSD (regel %d): %s", err->line,
-               err->message ? err->message : "onbekende fout");
+    snprintf(fe->detail, fe->cap, "voldoet niet aan de XSD (regel %d): %s", err->line,
+             err->message ? err->message : "onbekende fout");
+    clean_detail(fe->detail);
 }
 
 int msg_parse_validate(const char *xml, size_t len, xmlDocPtr *doc, msg_type *type, char *detail,
@@ -201,22 +196,26 @@ int msg_parse_validate(const char *xml, size_t len, xmlDocPtr *doc, msg_type *ty
 {
     *doc = NULL;
     *type = MSG_TYPE_UNKNOWN;
-    if (detail && cap)
-        detail[0] = '\0';
+    if (detail == NULL || cap == 0)
+        return MSG_ERR_ARG;
+    detail[0] = '\0';
     int rc = msg_init();
     if (rc != MSG_OK)
         return rc;
     if (xml == NULL || len == 0) {
-        set_detail(detail, cap, "leeg bericht");
+        snprintf(detail, cap, "leeg bericht");
+        clean_detail(detail);
         return MSG_REJECTED;
     }
     if (len > MSG_MAX_BYTES) {
-        set_detail(detail, cap, "bericht groter dan %u bytes", MSG_MAX_BYTES);
+        snprintf(detail, cap, "bericht groter dan %zu bytes", MSG_MAX_BYTES);
+        clean_detail(detail);
         return MSG_REJECTED;
     }
     enum ifzo_valid v = ifzo_utf8_check(xml, len, len, IFZO_UTF8_MULTILINE, NULL);
     if (v != IFZO_VALID_OK) {
-        set_detail(detail, cap, "geen geldige UTF-8-tekst: %s", ifzo_valid_message(v));
+        snprintf(detail, cap, "geen geldige UTF-8-tekst: %s", ifzo_valid_message(v));
+        clean_detail(detail);
         return MSG_REJECTED;
     }
 
@@ -232,10 +231,11 @@ int msg_parse_validate(const char *xml, size_t len, xmlDocPtr *doc, msg_type *ty
     int well_formed = ctxt->wellFormed;
     if (d == NULL || doctype || !well_formed) {
         if (doctype)
-            set_detail(detail, cap, "DOCTYPE is niet toegestaan");
+            snprintf(detail, cap, "DOCTYPE is niet toegestaan");
         else
-            set_detail(detail, cap, "geen goedgevormde XML (regel %d): %s", ctxt->lastError.line,
-                       ctxt->lastError.message ? ctxt->lastError.message : "onbekende fout");
+            snprintf(detail, cap, "geen goedgevormde XML (regel %d): %s", ctxt->lastError.line,
+                     ctxt->lastError.message ? ctxt->lastError.message : "onbekende fout");
+        clean_detail(detail);
         if (d)
             xmlFreeDoc(d);
         xmlFreeParserCtxt(ctxt);
@@ -244,18 +244,21 @@ int msg_parse_validate(const char *xml, size_t len, xmlDocPtr *doc, msg_type *ty
     xmlFreeParserCtxt(ctxt);
 
     if (d->intSubset || d->extSubset) {
-        set_detail(detail, cap, "DOCTYPE is niet toegestaan");
+        snprintf(detail, cap, "DOCTYPE is niet toegestaan");
+        clean_detail(detail);
         xmlFreeDoc(d);
         return MSG_REJECTED;
     }
     if (d->encoding && strcasecmp((const char *)d->encoding, "UTF-8") != 0) {
-        set_detail(detail, cap, "alleen UTF-8 is toegestaan, niet %s", (const char *)d->encoding);
+        snprintf(detail, cap, "alleen UTF-8 is toegestaan, niet %s", (const char *)d->encoding);
+        clean_detail(detail);
         xmlFreeDoc(d);
         return MSG_REJECTED;
     }
     xmlNodePtr root = xmlDocGetRootElement(d);
     if (root == NULL || too_deep(root, MSG_MAX_DEPTH)) {
-        set_detail(detail, cap, "elementen dieper genest dan %d niveaus", MSG_MAX_DEPTH);
+        snprintf(detail, cap, "elementen dieper genest dan %d niveaus", MSG_MAX_DEPTH);
+        clean_detail(detail);
         xmlFreeDoc(d);
         return MSG_REJECTED;
     }
@@ -265,9 +268,10 @@ int msg_parse_validate(const char *xml, size_t len, xmlDocPtr *doc, msg_type *ty
             if (xmlStrEqual(root->ns->href, (const xmlChar *)known[k].ns))
                 break;
     if (k == N_KNOWN) {
-        set_detail(detail, cap, "onbekend bericht: root-element {%s}%s",
-                   root->ns && root->ns->href ? (const char *)root->ns->href : "",
-                   (const char *)root->name);
+        snprintf(detail, cap, "onbekend bericht: root-element {%s}%s",
+                 root->ns && root->ns->href ? (const char *)root->ns->href : "",
+                 (const char *)root->name);
+        clean_detail(detail);
         xmlFreeDoc(d);
         return MSG_REJECTED;
     }
@@ -283,8 +287,10 @@ int msg_parse_validate(const char *xml, size_t len, xmlDocPtr *doc, msg_type *ty
     int valid = xmlSchemaValidateDoc(vc, d);
     xmlSchemaFreeValidCtxt(vc);
     if (valid != 0) {
-        if (!fe.seen)
-            set_detail(detail, cap, "voldoet niet aan de XSD");
+        if (!fe.seen) {
+            snprintf(detail, cap, "voldoet niet aan de XSD");
+            clean_detail(detail);
+        }
         xmlFreeDoc(d);
         return MSG_REJECTED;
     }
