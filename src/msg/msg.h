@@ -20,8 +20,9 @@
  *
  * Thread-safety: msg_init() is idempotent and thread-safe; the compiled schemas are shared
  * read-only. msg_init() installs a process-wide libxml2 external-entity loader that refuses
- * every external resource (only the compiled-in schemas load, during msg_init itself). A msg_ctx may be used by several threads at once (it holds only the store,
- * which is thread-safe, and the callback table).
+ * every external resource (only the compiled-in schemas load, during msg_init itself).
+ * A msg_ctx may be used by several threads at once (it holds only the store, which is
+ * thread-safe, and the callback table).
  */
 #ifndef IFZO_MSG_MSG_H
 #define IFZO_MSG_MSG_H
