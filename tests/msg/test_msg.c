@@ -5,6 +5,7 @@
  * see exactly the records that passed, and a resent message gets the identical retour.
  * Runs on SQLite and PostgreSQL (IFZO_TEST_DB), since processed messages are stored.
  */
+#include "core/codelist.h"
 #include "msg/msg.h"
 #include "store/bericht.h"
 #include "testdb.h"
@@ -703,4 +704,50 @@ Test(msg, every_element_of_every_schema_is_described_in_docs_messages_md)
     closedir(dir);
     cr_assert_gt(elements, 50);
     free(doc);
+}
+
+Test(msg, the_schemas_accept_exactly_the_codes_of_data_codelists)
+{
+    /* The enumerations are generated from data/codelists: every code of the list passes,
+     * a code outside it fails. */
+    const codelist *reden = codelist_find(CODELIST_MUTATIEREDEN);
+    cr_assert_not_null(reden);
+    for (size_t i = 0; i < reden->count; i++) {
+        char *xml =
+            fz825("E-CL", TODAY, einde("2026-11-20", reden->entries[i].code, TODAY, 1), NULL);
+        msg_check c;
+        cr_assert_eq(msg_validate(xml, strlen(xml), &c), MSG_OK, "%s: %s", reden->entries[i].code,
+                     c.detail);
+        free(xml);
+    }
+    const codelist *status = codelist_find(CODELIST_STATUS_AANLEVERING);
+    cr_assert_not_null(status);
+    for (size_t i = 0; i < status->count; i++) {
+        char *xml = fz825("E-CL", TODAY,
+                          einde("2026-11-20", "07", TODAY, atoi(status->entries[i].code)), NULL);
+        msg_check c;
+        cr_assert_eq(msg_validate(xml, strlen(xml), &c), MSG_OK, "%s", c.detail);
+        free(xml);
+    }
+    char *bad = fz825("E-CL", TODAY, einde("2026-11-20", "07", TODAY, 4), NULL);
+    msg_check c;
+    cr_assert_eq(msg_validate(bad, strlen(bad), &c), MSG_REJECTED);
+    cr_assert_eq(c.type, MSG_FZ825);
+    cr_assert_not_null(strstr(c.detail, "StatusAanlevering"), "%s", c.detail);
+    free(bad);
+
+    size_t len;
+    char *fz822 = read_file(IFZO_SOURCE_DIR "/docs/examples/fz822.xml", &len);
+    char *at = strstr(fz822, "<Reactiemogelijkheid>01<");
+    cr_assert_not_null(at);
+    at += strlen("<Reactiemogelijkheid>");
+    const codelist *reactie = codelist_find(CODELIST_REACTIEMOGELIJKHEID);
+    for (size_t i = 0; i < reactie->count; i++) {
+        cr_assert_eq(strlen(reactie->entries[i].code), 2);
+        memcpy(at, reactie->entries[i].code, 2);
+        cr_assert_eq(msg_validate(fz822, len, &c), MSG_OK, "%s", c.detail);
+    }
+    memcpy(at, "23", 2);
+    cr_assert_eq(msg_validate(fz822, len, &c), MSG_REJECTED);
+    free(fz822);
 }
