@@ -70,3 +70,56 @@ if(IFZO_E2E_TESTS)
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(e2e PROPERTIES LABELS e2e TIMEOUT 600)
 endif()
+
+# tests/msg/*.c: the FZ message pipeline (parser hardening, XSD, technical rules, retours,
+# idempotent resend), one executable run once per backend like the store suite, since the
+# pipeline records processed messages in the store.
+file(GLOB IFZO_MSG_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/msg/*.c)
+if(IFZO_MSG_TESTS)
+  add_executable(msg_tests ${IFZO_MSG_TESTS} ${CMAKE_SOURCE_DIR}/tests/common/testdb.c)
+  target_link_libraries(msg_tests PRIVATE ifzo_msg PkgConfig::CRITERION PkgConfig::PQ)
+  target_include_directories(msg_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/common)
+  target_compile_definitions(msg_tests PRIVATE IFZO_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  add_test(NAME msg/sqlite COMMAND msg_tests --jobs 1)
+  set_tests_properties(msg/sqlite PROPERTIES LABELS "msg;sqlite" ENVIRONMENT "IFZO_TEST_DB=sqlite")
+  add_test(NAME msg/postgres COMMAND msg_tests --jobs 1)
+  set_tests_properties(msg/postgres PROPERTIES LABELS "msg;postgres"
+                       ENVIRONMENT "IFZO_TEST_DB=postgres")
+endif()
+
+# fuzz/msg_parse: the libFuzzer target for the message parser, built with clang at test time
+# and run for 60 s (tests/fuzz/run_fuzz.cmake). Registered only when clang can link
+# -fsanitize=fuzzer (scripts/deps.sh test installs clang and libclang-rt-14-dev).
+find_program(IFZO_CLANG NAMES clang clang-14)
+if(IFZO_CLANG AND IFZO_MSG_SRC)
+  file(WRITE ${CMAKE_BINARY_DIR}/fuzz_probe.c
+       "#include <stdint.h>\n#include <stddef.h>\n"
+       "int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);\n"
+       "int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n")
+  execute_process(COMMAND ${IFZO_CLANG} -fsanitize=fuzzer,address ${CMAKE_BINARY_DIR}/fuzz_probe.c
+                          -o ${CMAKE_BINARY_DIR}/fuzz_probe
+                  RESULT_VARIABLE ifzo_fuzz_probe OUTPUT_QUIET ERROR_QUIET)
+  if(ifzo_fuzz_probe EQUAL 0)
+    file(GLOB ifzo_fuzz_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/*.c
+         ${CMAKE_SOURCE_DIR}/src/store/*.c ${CMAKE_SOURCE_DIR}/src/msg/*.c)
+    list(APPEND ifzo_fuzz_sources ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_msg_parse.c
+         ${IFZO_CORE_GENERATED} ${IFZO_STORE_GENERATED} ${IFZO_MSG_GENERATED})
+    set(ifzo_fuzz_cflags -I${CMAKE_SOURCE_DIR}/src -I${IFZO_GEN_DIR} ${XML2_CFLAGS} ${PQ_CFLAGS}
+        ${SQLITE_CFLAGS} ${SODIUM_CFLAGS} ${OATH_CFLAGS})
+    set(ifzo_fuzz_libs ${XML2_LDFLAGS} ${SQLITE_LDFLAGS} ${PQ_LDFLAGS} ${SODIUM_LDFLAGS}
+        ${OATH_LDFLAGS} -lm -lpthread)
+    list(JOIN ifzo_fuzz_cflags " " ifzo_fuzz_cflags)
+    list(JOIN ifzo_fuzz_libs " " ifzo_fuzz_libs)
+    file(WRITE ${CMAKE_BINARY_DIR}/fuzz_msg_config.cmake
+         "set(FUZZ_SOURCES \"${ifzo_fuzz_sources}\")\n"
+         "set(FUZZ_CFLAGS \"${ifzo_fuzz_cflags}\")\nset(FUZZ_LIBS \"${ifzo_fuzz_libs}\")\n")
+    add_test(NAME fuzz/msg_parse
+             COMMAND ${CMAKE_COMMAND} -DCLANG=${IFZO_CLANG}
+                     -DCONFIG=${CMAKE_BINARY_DIR}/fuzz_msg_config.cmake
+                     -DWORK=${CMAKE_BINARY_DIR}/fuzz-msg -DCORPUS=${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/msg
+                     -DSECONDS=60 -P ${CMAKE_SOURCE_DIR}/tests/fuzz/run_fuzz.cmake)
+    set_tests_properties(fuzz/msg_parse PROPERTIES LABELS fuzz TIMEOUT 600)
+  else()
+    message(STATUS "clang cannot link -fsanitize=fuzzer: test fuzz/msg_parse not registered")
+  endif()
+endif()

@@ -3,7 +3,8 @@
 # quick and a fresh machine works. Run as root (or with sudo available).
 #   scripts/deps.sh           build and run
 #   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl,
-#                             Chromium for the browser tests)
+#                             Chromium for the browser tests, clang with libFuzzer for
+#                             tests/fuzz)
 #   scripts/deps.sh bench     also the benchmark tools (wrk, nginx)
 set -euo pipefail
 
@@ -13,7 +14,7 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
 for extra in "$@"; do
   case "$extra" in
     test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev
-                 chromium fonts-liberation) ;;
+                 chromium fonts-liberation clang libclang-rt-14-dev) ;;
     bench) pkgs+=(wrk nginx-light) ;;
     *) echo "deps.sh: unknown set '$extra'" >&2; exit 2 ;;
   esac

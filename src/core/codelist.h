@@ -39,6 +39,8 @@
 #define CODELIST_MIDDEL                   "middel"
 #define CODELIST_JA_NEE                   "ja_nee"
 #define CODELIST_BEREIK                   "bereik"
+#define CODELIST_STATUS_AANLEVERING       "status_aanlevering"
+#define CODELIST_RETOURCODE               "retourcode"
 
 /* The type of an attribute column, declared in the TSV header as "name:type". */
 typedef enum codelist_attr_type {

@@ -42,7 +42,7 @@ Test(codelists_geo, all_lists_with_typed_attributes)
     http_as(&srv, &pl, "GET", "/api/codelists", NULL, NULL, &r);
     cr_assert_eq(r.status, 200);
     json_t *items = json_object_get(r.json, "items");
-    cr_assert_eq(json_array_size(items), 24);
+    cr_assert_eq(json_array_size(items), 26);
     json_t *first = json_array_get(items, 0);
     cr_assert_str_eq(json_string_value(json_object_get(first, "name")), "zorgtype");
     json_t *adb = entry(first, "ADB");

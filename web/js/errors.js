@@ -74,6 +74,10 @@ export const ERROR_MESSAGES = Object.freeze({
   invalid_state: 'Dit kan niet in de huidige status.',
   invalid_status: 'Kies concept of definitief.',
   unknown_reference: 'Het genoemde object bestaat niet.',
+  status_onbekend: 'Kies een geldige status van de melding (eerste melding, correctie of intrekking).',
+  mutatiereden_ontbreekt: 'Kies de reden van het einde van de zorg.',
+  mutatiereden_onbekend: 'Deze reden van het einde van de zorg bestaat niet.',
+  einddatum_in_toekomst: 'De einddatum mag niet in de toekomst liggen.',
 });
 
 /** The text when a code is unknown and the server sent no message. */

@@ -1,0 +1,250 @@
+/* gen_xsd - build-time generator for the FZ message schemas.
+ *
+ * Why this exists: the XSDs in data/xsd/ must not copy code-list values by hand (issue 9): the
+ * values of every list in data/codelists/ (the single source that also feeds src/core and
+ * GET /api/codelists) are written here into codelijsten.xsd as xs:simpleType COD_<list>
+ * enumerations in the basisschema namespace, which basisschema.xsd includes. Then every schema
+ * (every .xsd in data/xsd plus the generated one) is embedded into one C file as a table
+ * {name, bytes, length}, so that the server validates against compiled-in schemas and needs no
+ * files beside the binary.
+ *
+ * The TSV files are checked by tools/gen_codelists.c (which fails the build on bad data); this
+ * tool reads only the first two columns (code, label) and XML-escapes them.
+ *
+ * usage: gen_xsd CODELIST_DIR OUT_CODELIJSTEN.xsd OUT.c SCHEMA.xsd...
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BASIS_NS "http://www.openifzo.nl/fz/2_2/basisschema/schema"
+
+static int fail(const char *what, const char *path)
+{
+    fprintf(stderr, "gen_xsd: %s: %s\n", what, path);
+    return 1;
+}
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    long n = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        n = ftell(f);
+    if (n >= 0 && fseek(f, 0, SEEK_SET) == 0)
+        buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        *len = (size_t)n;
+    }
+    return buf;
+}
+
+static void put_escaped(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '&':
+            fputs("&amp;", out);
+            break;
+        case '<':
+            fputs("&lt;", out);
+            break;
+        case '>':
+            fputs("&gt;", out);
+            break;
+        case '"':
+            fputs("&quot;", out);
+            break;
+        default:
+            fputc(s[i], out);
+        }
+    }
+}
+
+/* Field idx (0-based, TAB-separated) of line [s, end): start and length. */
+static int field(const char *s, const char *end, int idx, const char **fs, size_t *fn)
+{
+    for (int i = 0; i < idx; i++) {
+        const char *t = memchr(s, '\t', (size_t)(end - s));
+        if (!t)
+            return 0;
+        s = t + 1;
+    }
+    const char *t = memchr(s, '\t', (size_t)(end - s));
+    *fs = s;
+    *fn = (size_t)((t ? t : end) - s);
+    return 1;
+}
+
+static int write_list(FILE *out, const char *dir, const char *name, size_t name_len,
+                      const char *title, size_t title_len)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/%.*s.tsv", dir, (int)name_len, name);
+    size_t len;
+    char *text = slurp(path, &len);
+    if (!text)
+        return fail("cannot read", path);
+    fprintf(out, "  <xs:simpleType name=\"COD_%.*s\">\n", (int)name_len, name);
+    fputs("    <xs:annotation><xs:documentation>", out);
+    put_escaped(out, title, title_len);
+    fprintf(out, " (data/codelists/%.*s.tsv)</xs:documentation></xs:annotation>\n", (int)name_len,
+            name);
+    fputs("    <xs:restriction base=\"xs:string\">\n", out);
+    const char *line = strchr(text, '\n'); /* skip the header */
+    int entries = 0;
+    while (line && line[1]) {
+        line++;
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        const char *code, *label;
+        size_t code_n, label_n;
+        if (!field(line, end, 0, &code, &code_n) || !field(line, end, 1, &label, &label_n) ||
+            code_n == 0) {
+            free(text);
+            return fail("malformed line", path);
+        }
+        fputs("      <xs:enumeration value=\"", out);
+        put_escaped(out, code, code_n);
+        fputs("\"><xs:annotation><xs:documentation>", out);
+        put_escaped(out, label, label_n);
+        fputs("</xs:documentation></xs:annotation></xs:enumeration>\n", out);
+        entries++;
+        line = *end ? end : NULL;
+    }
+    free(text);
+    if (entries == 0)
+        return fail("no entries", path);
+    fputs("    </xs:restriction>\n  </xs:simpleType>\n", out);
+    return 0;
+}
+
+static int write_codelijsten(const char *dir, const char *out_path)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/index.tsv", dir);
+    size_t len;
+    char *index = slurp(path, &len);
+    if (!index)
+        return fail("cannot read", path);
+    char tmp[4096];
+    snprintf(tmp, sizeof(tmp), "%s.tmp", out_path);
+    FILE *out = fopen(tmp, "wb");
+    if (!out) {
+        free(index);
+        return fail("cannot write", tmp);
+    }
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<!-- Generated by tools/gen_xsd.c from data/codelists/*.tsv. Do not edit: change the\n"
+          "     code list in data/codelists/ instead. -->\n"
+          "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"\n"
+          "           targetNamespace=\"" BASIS_NS "\"\n"
+          "           elementFormDefault=\"qualified\">\n",
+          out);
+    int rc = 0;
+    const char *line = strchr(index, '\n');
+    while (rc == 0 && line && line[1]) {
+        line++;
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        const char *name, *title;
+        size_t name_n, title_n;
+        if (!field(line, end, 0, &name, &name_n) || !field(line, end, 1, &title, &title_n))
+            rc = fail("malformed line", path);
+        else
+            rc = write_list(out, dir, name, name_n, title, title_n);
+        line = *end ? end : NULL;
+    }
+    fputs("</xs:schema>\n", out);
+    free(index);
+    if (fclose(out) != 0 && rc == 0)
+        rc = fail("cannot write", tmp);
+    if (rc == 0 && rename(tmp, out_path) != 0)
+        rc = fail("cannot rename to", out_path);
+    if (rc != 0)
+        remove(tmp);
+    return rc;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int write_embed(const char *out_path, char **files, int nfiles)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof(tmp), "%s.tmp", out_path);
+    FILE *out = fopen(tmp, "wb");
+    if (!out)
+        return fail("cannot write", tmp);
+    fputs("/* Generated by tools/gen_xsd.c: the FZ message schemas, compiled in. */\n"
+          "#include \"msg/xsd_data.h\"\n\n",
+          out);
+    int rc = 0;
+    for (int i = 0; i < nfiles && rc == 0; i++) {
+        size_t len;
+        char *text = slurp(files[i], &len);
+        if (!text) {
+            rc = fail("cannot read", files[i]);
+            break;
+        }
+        fprintf(out, "static const char xsd%d[] = {", i);
+        for (size_t k = 0; k < len; k++)
+            fprintf(out, "%s%d,", k % 24 == 0 ? "\n    " : "", (int)(signed char)text[k]);
+        fputs("\n    0};\n", out);
+        free(text);
+    }
+    fputs("\nconst msg_xsd_file msg_xsd_files[] = {\n", out);
+    for (int i = 0; i < nfiles && rc == 0; i++) {
+        size_t len;
+        char *text = slurp(files[i], &len);
+        if (!text) {
+            rc = fail("cannot read", files[i]);
+            break;
+        }
+        free(text);
+        fprintf(out, "    {\"%s\", xsd%d, %zu},\n", base_name(files[i]), i, len);
+    }
+    fprintf(out, "};\nconst size_t msg_xsd_file_count = %d;\n", nfiles);
+    if (fclose(out) != 0 && rc == 0)
+        rc = fail("cannot write", tmp);
+    if (rc == 0 && rename(tmp, out_path) != 0)
+        rc = fail("cannot rename to", out_path);
+    if (rc != 0)
+        remove(tmp);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 5) {
+        fputs("usage: gen_xsd CODELIST_DIR OUT_CODELIJSTEN.xsd OUT.c SCHEMA.xsd...\n", stderr);
+        return 2;
+    }
+    if (write_codelijsten(argv[1], argv[2]) != 0)
+        return 1;
+    int nfiles = argc - 4 + 1;
+    char **files = calloc((size_t)nfiles, sizeof(*files));
+    if (!files)
+        return 1;
+    for (int i = 4; i < argc; i++)
+        files[i - 4] = argv[i];
+    files[nfiles - 1] = argv[2];
+    int rc = write_embed(argv[3], files, nfiles);
+    free(files);
+    return rc;
+}
