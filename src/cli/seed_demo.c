@@ -525,7 +525,7 @@ int cmd_seed_demo(int argc, char **argv)
     size_t n;
     int64_t total_z = 0, total_j = 0;
     if (store_zorgaanbieder_list(db, &q, &zs, &n, &total_z) != STORE_OK ||
-        store_justitiabele_list(db, &q, &js, &n, &total_j) != STORE_OK) {
+        store_justitiabele_list(db, STORE_SCOPE_EVERYTHING, &q, &js, &n, &total_j) != STORE_OK) {
         fprintf(stderr, "ifzo: cannot read the database\n");
         store_close(db);
         return 1;
