@@ -419,7 +419,9 @@ static int audit_write(db_conn *c, const entity *e, store_access_entry *audit, i
         return STORE_OK;
     audit->client_id = id;
     audit->object_id = id;
-    return store_access_log_append_in(c, audit);
+    /* A write whose access cannot be recorded is not done: the service is unavailable. */
+    int rc = store_access_log_append_in(c, audit);
+    return rc == STORE_OK || rc == STORE_BUSY ? rc : STORE_UNAVAILABLE;
 }
 
 static int create_tx(db_conn *c, void *vctx)
