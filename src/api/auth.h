@@ -11,8 +11,9 @@
  *     403 "csrf_invalid" (bearer tokens are not sent by browsers, so they need none);
  *   - a user who must change the password may only reach the session routes: 403
  *     "password_change_required".
- * Scoping objects to the caller's organisation is the handler's job, with api_caller();
- * an object of another organisation answers 404 (api_not_found), never 403.
+ * Scoping objects to the caller's organisation: handlers pass api_client_scope() /
+ * api_offer_scope() to the store, whose queries apply it (decisions.md §30-§33), or use
+ * api_own_organisation(); an object of another organisation answers 404, never 403.
  */
 #ifndef IFZO_API_AUTH_H
 #define IFZO_API_AUTH_H
