@@ -164,26 +164,24 @@ bool match_query_from_indicatie(const ifzo_indicatie *ind, const ifzo_justitiabe
 
 /* ---- preparation ------------------------------------------------------------------------- */
 
-int match_zorgtype_index(const char *code)
+void match_lists_get(match_lists *l)
 {
-    size_t i;
-    if (!codelist_index_of(codelist_find(CODELIST_ZORGTYPE), code, &i) || i >= MATCH_ZT_MAX)
-        return -1;
-    return (int)i;
+    l->zorgtype = codelist_find(CODELIST_ZORGTYPE);
+    l->arrondissement = codelist_find(CODELIST_ARRONDISSEMENT);
+    l->beveiligingsniveau = codelist_find(CODELIST_BEVEILIGINGSNIVEAU);
 }
 
-static int arr_index(const char *code)
+int match_zorgtype_index(const match_lists *lists, const char *code)
 {
     size_t i;
-    if (!codelist_index_of(codelist_find(CODELIST_ARRONDISSEMENT), code, &i) || i >= MATCH_ARR_MAX)
+    if (!codelist_index_of(lists->zorgtype, code, &i) || i >= MATCH_ZT_MAX)
         return -1;
     return (int)i;
 }
 
 static int level_of(const char *code)
 {
-    if (!codelist_is_valid(CODELIST_BEVEILIGINGSNIVEAU, code) || code[0] < '1' || code[0] > '4' ||
-        code[1] != '\0')
+    if (code == NULL || code[0] < '1' || code[0] > '4' || code[1] != '\0')
         return -1;
     return code[0] - '0';
 }
@@ -196,9 +194,12 @@ bool match_prepare(const match_query *q, const match_config *cfg, match_prep *p,
     p->q = q;
     p->cfg = cfg;
     p->root = root_bit(q->zorgtype);
+    match_lists lists;
+    match_lists_get(&lists);
     const codelist_entry *zt = codelist_lookup_in(CODELIST_ZORGTYPE, q->zorgtype);
+    p->zt_entry = zt;
     for (const codelist_entry *e = zt; e != NULL; e = codelist_parent(e)) {
-        int i = match_zorgtype_index(e->code);
+        int i = match_zorgtype_index(&lists, e->code);
         if (i < 0)
             return core_fail(err, "unknown_code", "zorgtype", "Onbekend zorgtype.");
         p->covers |= 1u << i;
@@ -251,19 +252,27 @@ bool match_prepare(const match_query *q, const match_config *cfg, match_prep *p,
     return true;
 }
 
-bool match_entry_prepare(const ifzo_zorgaanbod *a, const ifzo_zorglocatie *l, match_entry *e)
+bool match_entry_prepare(const match_lists *lists, const ifzo_zorgaanbod *a,
+                         const ifzo_zorglocatie *l, match_entry *e)
 {
     memset(e, 0, sizeof *e);
     e->offer = a;
     e->loc = l;
-    e->zt = match_zorgtype_index(a->zorgtype);
-    e->level = level_of(l->beveiligingsniveau);
-    e->loc_arr = arr_index(l->arrondissement);
-    if (e->zt < 0 || e->level < 0 || e->loc_arr < 0)
+    e->loc_id = l->id;
+    e->prov_id = l->zorgaanbieder_id;
+    e->lat = l->lat;
+    e->lon = l->lon;
+    e->zt = match_zorgtype_index(lists, a->zorgtype);
+    size_t lv, arr;
+    if (e->zt < 0 || !codelist_index_of(lists->beveiligingsniveau, l->beveiligingsniveau, &lv) ||
+        !codelist_index_of(lists->arrondissement, l->arrondissement, &arr) || arr >= MATCH_ARR_MAX)
         return false;
-    const codelist_entry *lv =
-        codelist_lookup_in(CODELIST_BEVEILIGINGSNIVEAU, l->beveiligingsniveau);
-    e->national = l->landelijke_functie && codelist_attr_bool(lv, "national_function");
+    e->level = level_of(l->beveiligingsniveau);
+    e->loc_arr = (int)arr;
+    if (e->level < 0)
+        return false;
+    e->national = l->landelijke_functie &&
+                  codelist_attr_bool(&lists->beveiligingsniveau->entries[lv], "national_function");
     return true;
 }
 
@@ -284,17 +293,17 @@ void match_explain_entry(const match_prep *p, const match_entry *e, bool contrac
 {
     const match_query *q = p->q;
     const ifzo_zorgaanbod *a = e->offer;
-    out->zorglocatie_id = e->loc->id;
+    out->zorglocatie_id = e->loc_id;
     out->zorgaanbod_id = a->id;
-    out->zorgaanbieder_id = e->loc->zorgaanbieder_id;
+    out->zorgaanbieder_id = e->prov_id;
     out->n_checks = 0;
     out->n_failed = 0;
     out->failed = MATCH_CHECK_COUNT;
     bool region_ok = true;
 
     double minutes = 0;
-    if (ifzo_geo_travel_minutes(&p->cfg->travel, q->lat, q->lon, e->loc->lat, e->loc->lon,
-                                &minutes) != IFZO_GEO_OK)
+    if (ifzo_geo_travel_minutes(&p->cfg->travel, q->lat, q->lon, e->lat, e->lon, &minutes) !=
+        IFZO_GEO_OK)
         minutes = HUGE_VAL;
     out->reistijd = minutes;
     out->reistijd_min = minutes < 1e6 ? (int)lround(minutes) : 1000000;
@@ -313,8 +322,10 @@ void match_explain_entry(const match_prep *p, const match_entry *e, bool contrac
         ch->national = national;
     }
     if (p->age_tested) {
+        /* = zorgaanbod_age_ok: the offer has the query's root, for which age applies */
         match_check *ch =
-            add_check(out, MATCH_CHECK_LEEFTIJD, zorgaanbod_age_ok(a, q->leeftijd), false);
+            add_check(out, MATCH_CHECK_LEEFTIJD,
+                      q->leeftijd >= a->leeftijd_min && q->leeftijd <= a->leeftijd_max, false);
         ch->number = q->leeftijd;
         ch->min = a->leeftijd_min;
         ch->max = a->leeftijd_max;
@@ -386,19 +397,26 @@ void match_result_start(match_result *r, const match_prep *p)
     r->n_items = r->n_proposed = r->n_widened = r->n_near = 0;
 }
 
-bool match_result_push(match_result *r, const match_location *l)
+match_location *match_result_next(match_result *r)
 {
     if (r->n_items == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 64;
         match_location *n = realloc(r->items, cap * sizeof *n);
         if (n == NULL)
-            return false;
+            return NULL;
         r->items = n;
         r->cap = cap;
     }
-    r->items[r->n_items++] = *l;
-    return true;
+    return &r->items[r->n_items];
 }
+
+/* What finishing needs of an item, small enough to sort quickly. */
+typedef struct fkey {
+    int64_t loc, offer;
+    double t;
+    uint32_t idx;
+    uint8_t rank, status, in_region;
+} fkey;
 
 /* 0 proposed in region, 1 proposed outside / widened, 2 near miss. */
 static int rank(const match_location *l)
@@ -410,41 +428,83 @@ static int rank(const match_location *l)
 
 static int cmp_best(const void *x, const void *y)
 {
-    const match_location *a = x, *b = y;
-    if (a->zorglocatie_id != b->zorglocatie_id)
-        return a->zorglocatie_id < b->zorglocatie_id ? -1 : 1;
-    if (rank(a) != rank(b))
-        return rank(a) - rank(b);
-    return a->zorgaanbod_id < b->zorgaanbod_id ? -1 : a->zorgaanbod_id > b->zorgaanbod_id;
+    const fkey *a = x, *b = y;
+    if (a->loc != b->loc)
+        return a->loc < b->loc ? -1 : 1;
+    if (a->rank != b->rank)
+        return (int)a->rank - (int)b->rank;
+    return a->offer < b->offer ? -1 : a->offer > b->offer;
 }
 
 static int cmp_order(const void *x, const void *y)
 {
-    const match_location *a = x, *b = y;
+    const fkey *a = x, *b = y;
     if (a->status != b->status)
         return (int)a->status - (int)b->status;
     if (a->in_region != b->in_region)
         return a->in_region ? -1 : 1;
-    if (a->reistijd != b->reistijd)
-        return a->reistijd < b->reistijd ? -1 : 1;
-    return a->zorglocatie_id < b->zorglocatie_id ? -1 : a->zorglocatie_id > b->zorglocatie_id;
+    if (a->t != b->t)
+        return a->t < b->t ? -1 : 1;
+    return a->loc < b->loc ? -1 : a->loc > b->loc;
 }
 
-void match_result_finish(match_result *r)
+bool match_result_finish(match_result *r)
 {
-    if (r->n_items > 1) {
-        qsort(r->items, r->n_items, sizeof *r->items, cmp_best);
-        size_t w = 0;
-        for (size_t i = 0; i < r->n_items; i++) {
-            if (w > 0 && r->items[w - 1].zorglocatie_id == r->items[i].zorglocatie_id)
-                continue;
-            if (w != i)
-                r->items[w] = r->items[i];
-            w++;
-        }
-        r->n_items = w;
-        qsort(r->items, r->n_items, sizeof *r->items, cmp_order);
+    size_t n_in = 0;
+    for (size_t i = 0; i < r->n_items; i++)
+        n_in += r->items[i].status == MATCH_PROPOSED && r->items[i].in_region;
+    fkey *keys = malloc((r->n_items + 1) * sizeof *keys);
+    if (keys == NULL)
+        return false;
+    /* Widened entries only say what a widened search would add when the region is empty. */
+    size_t m = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        const match_location *l = &r->items[i];
+        if (n_in > 0 && l->status == MATCH_WIDENED)
+            continue;
+        keys[m++] = (fkey){l->zorglocatie_id, l->zorgaanbod_id,   l->reistijd, (uint32_t)i,
+                           (uint8_t)rank(l),  (uint8_t)l->status, l->in_region};
     }
+    qsort(keys, m, sizeof *keys, cmp_best);
+    size_t w = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (w == 0 || keys[w - 1].loc != keys[i].loc)
+            keys[w++] = keys[i];
+    }
+    qsort(keys, w, sizeof *keys, cmp_order);
+    /* Permute in place: position j takes item keys[j].idx (each source used once). */
+    uint32_t *where = malloc((r->n_items + 1) * sizeof *where); /* item i is now at where[i] */
+    if (where == NULL) {
+        free(keys);
+        return false;
+    }
+    for (size_t i = 0; i < r->n_items; i++)
+        where[i] = (uint32_t)i;
+    uint32_t *at = malloc((r->n_items + 1) * sizeof *at); /* position p holds item at[p] */
+    if (at == NULL) {
+        free(keys);
+        free(where);
+        return false;
+    }
+    for (size_t i = 0; i < r->n_items; i++)
+        at[i] = (uint32_t)i;
+    for (size_t j = 0; j < w; j++) {
+        uint32_t src = where[keys[j].idx];
+        if (src != j) {
+            match_location tmp = r->items[j];
+            r->items[j] = r->items[src];
+            r->items[src] = tmp;
+            uint32_t moved = at[j]; /* the item that was at j is now at src */
+            at[src] = moved;
+            where[moved] = src;
+            at[j] = keys[j].idx;
+            where[keys[j].idx] = (uint32_t)j;
+        }
+    }
+    free(at);
+    free(where);
+    free(keys);
+    r->n_items = w;
     r->n_proposed = r->n_widened = r->n_near = r->n_in_region = 0;
     for (size_t i = 0; i < r->n_items; i++) {
         const match_location *l = &r->items[i];
@@ -458,6 +518,7 @@ void match_result_finish(match_result *r)
         }
     }
     r->region_empty = r->n_in_region == 0;
+    return true;
 }
 
 /* ---- formatting ---------------------------------------------------------------------------- */
@@ -564,26 +625,6 @@ static int cmp_contract(const void *x, const void *y)
                                                        : a->id > b->id;
 }
 
-static int cmp_offer_id(const void *x, const void *y)
-{
-    const int64_t *a = x, *b = y;
-    return *a < *b ? -1 : *a > *b;
-}
-
-static bool offer_ids_unique(const match_catalog *cat)
-{
-    int64_t *ids = malloc((cat->n_aanbod + 1) * sizeof *ids);
-    bool ok = ids != NULL;
-    for (size_t i = 0; ok && i < cat->n_aanbod; i++)
-        ids[i] = cat->aanbod[i].id;
-    if (ok)
-        qsort(ids, cat->n_aanbod, sizeof *ids, cmp_offer_id);
-    for (size_t i = 1; ok && i < cat->n_aanbod; i++)
-        ok = ids[i] != ids[i - 1];
-    free(ids);
-    return ok;
-}
-
 static bool lookup_build(const match_catalog *cat, lookup *lk, core_error *err)
 {
     lk->prov = malloc((cat->n_aanbieders + 1) * sizeof *lk->prov);
@@ -604,10 +645,6 @@ static bool lookup_build(const match_catalog *cat, lookup *lk, core_error *err)
         memcpy(lk->contracts, cat->contracts, cat->n_contracts * sizeof *lk->contracts);
     qsort(lk->contracts, cat->n_contracts, sizeof *lk->contracts, cmp_contract);
     memset(lk->matchable, -1, cat->n_aanbieders + 1);
-    if (!offer_ids_unique(cat)) {
-        lookup_free(lk);
-        return core_fail(err, "duplicate_id", "aanbod", "Dubbel zorgaanbod.");
-    }
     for (size_t i = 1; i < cat->n_aanbieders; i++) {
         if (lk->prov[i]->id == lk->prov[i - 1]->id) {
             lookup_free(lk);
@@ -623,12 +660,16 @@ static bool lookup_build(const match_catalog *cat, lookup *lk, core_error *err)
     return true;
 }
 
-static const ifzo_zorglocatie *find_loc(const lookup *lk, size_t n, int64_t id)
+/* The location with this id and its position in lk->loc; NULL if unknown. */
+static const ifzo_zorglocatie *find_loc(const lookup *lk, size_t n, int64_t id, size_t *pos)
 {
     ifzo_zorglocatie key = {.id = id};
     const ifzo_zorglocatie *kp = &key;
     const ifzo_zorglocatie **hit = bsearch(&kp, lk->loc, n, sizeof *lk->loc, cmp_id_loc);
-    return hit ? *hit : NULL;
+    if (hit == NULL)
+        return NULL;
+    *pos = (size_t)(hit - lk->loc);
+    return *hit;
 }
 
 static const ifzo_zorgaanbieder *find_prov(const lookup *lk, size_t n, int64_t id)
@@ -671,6 +712,17 @@ static bool matchable(const match_catalog *cat, lookup *lk, const ifzo_zorgaanbi
     return lk->matchable[pos] == 1;
 }
 
+/* Whether an offer of this care type covers the query's: its code is the query's or an
+ * ancestor's (a cheap pre-check; match_entry_prepare resolves the index). */
+static bool covering(const match_prep *p, const char *zorgtype)
+{
+    for (const codelist_entry *e = p->zt_entry; e != NULL; e = codelist_parent(e)) {
+        if (strcmp(e->code, zorgtype) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Runs every covering offer through the explanation; with only_loc >= 0 only that location's
  * offers and every status is kept (for match_explain_location). */
 static bool brute(const match_catalog *cat, const match_config *cfg, const match_query *q,
@@ -684,41 +736,47 @@ static bool brute(const match_catalog *cat, const match_config *cfg, const match
     lookup lk;
     if (!lookup_build(cat, &lk, err))
         return false;
-    int64_t *seen = malloc((cat->n_aanbod + 1) * sizeof *seen);
+    uint8_t *seen = calloc(cat->n_locaties + 1, 1); /* per location: has a covering offer */
     if (seen == NULL) {
         lookup_free(&lk);
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     }
-    size_t n_seen = 0;
+    match_lists lists;
+    match_lists_get(&lists);
     match_result_start(r, &p);
     bool ok = true;
     for (size_t i = 0; i < cat->n_aanbod && ok; i++) {
         const ifzo_zorgaanbod *a = &cat->aanbod[i];
         if (only_loc >= 0 && a->zorglocatie_id != only_loc)
             continue;
-        const ifzo_zorglocatie *l = find_loc(&lk, cat->n_locaties, a->zorglocatie_id);
+        if (!covering(&p, a->zorgtype))
+            continue;
+        size_t pos = 0;
+        const ifzo_zorglocatie *l = find_loc(&lk, cat->n_locaties, a->zorglocatie_id, &pos);
         if (l == NULL)
             continue;
         const ifzo_zorgaanbieder *z = find_prov(&lk, cat->n_aanbieders, l->zorgaanbieder_id);
         match_entry e;
-        if (z == NULL || !match_entry_prepare(a, l, &e) || !((p.covers >> e.zt) & 1u))
+        if (z == NULL || !match_entry_prepare(&lists, a, l, &e) || !((p.covers >> e.zt) & 1u))
             continue;
-        seen[n_seen++] = l->id;
+        r->n_considered += !seen[pos];
+        seen[pos] = 1;
         bool contract_ok = matchable(cat, &lk, z, q);
-        match_location ml;
-        match_explain_entry(&p, &e, contract_ok, &ml);
-        if (ml.status != MATCH_NOT_REPORTED || only_loc >= 0)
-            ok = match_result_push(r, &ml);
+        match_location *ml = match_result_next(r);
+        if (ml == NULL) {
+            ok = false;
+            break;
+        }
+        match_explain_entry(&p, &e, contract_ok, ml);
+        if (ml->status != MATCH_NOT_REPORTED || only_loc >= 0)
+            r->n_items++;
     }
-    qsort(seen, n_seen, sizeof *seen, cmp_offer_id);
-    for (size_t i = 0; i < n_seen; i++)
-        r->n_considered += i == 0 || seen[i] != seen[i - 1];
     free(seen);
     lookup_free(&lk);
     if (!ok)
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
-    if (only_loc < 0)
-        match_result_finish(r);
+    if (only_loc < 0 && !match_result_finish(r))
+        return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     return true;
 }
 

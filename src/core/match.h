@@ -27,7 +27,8 @@
  * Classification of an offer (n = failing hard checks):
  *   n == 0, region passes                      MATCH_PROPOSED, in_region
  *   n == 0, region fails, outside_region       MATCH_PROPOSED, not in_region
- *   n == 0, region fails, not outside_region   MATCH_WIDENED ("what a widened search adds")
+ *   n == 0, region fails, not outside_region   MATCH_WIDENED ("what a widened search adds";
+ *                                              kept only when the region has no proposal)
  *   n == 1, region passes or outside_region    MATCH_NEAR_MISS (failed = that check)
  *   otherwise                                  not reported (explain with match_explain_location)
  * A location is reported once, by its best offer (proposed in region, then proposed outside
@@ -105,7 +106,8 @@ bool match_check_format(const match_check *c, const char *zorgtype, char *indica
 
 typedef enum match_status {
     MATCH_PROPOSED = 0,
-    MATCH_WIDENED,   /* meets every hard criterion, outside the region, not asked for */
+    MATCH_WIDENED,   /* meets every hard criterion, outside the region, not asked for;
+                        listed only when nothing in the region is proposed */
     MATCH_NEAR_MISS, /* fails exactly one hard criterion */
     MATCH_NOT_REPORTED
 } match_status;
@@ -194,7 +196,8 @@ bool match_config_check(const match_config *c, core_error *err);
 
 /* A view of the contracted offer (not copied by the brute force; copied by the index).
  * Offers of unknown locations and locations of unknown providers are ignored. Ids must be
- * unique per array ("duplicate_id"). */
+ * unique per array: providers and locations are checked ("duplicate_id"); offer ids are
+ * checked by match_index_build and assumed by the brute force (a test oracle). */
 typedef struct match_catalog {
     const ifzo_zorgaanbieder *aanbieders;
     size_t n_aanbieders;

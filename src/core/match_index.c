@@ -30,8 +30,16 @@ typedef struct part {
     uint32_t *range_of; /* offer -> index in ranges */
     prov_range *ranges;
     size_t n_ranges;
-    uint32_t *stopped; /* offers with an intake stop */
+    uint32_t *stopped;              /* offers with an intake stop */
+    ifzo_date *stop_van, *stop_tot; /* their periods (as zorgaanbod_intake_open reads them) */
     size_t n_stopped;
+    /* per query zorgtype index: the contracts of admitted providers that cover it, as
+     * (range, van, tot); computed at build, evaluated against the day per query */
+    struct covering {
+        uint32_t range;
+        ifzo_date van, tot;
+    } * cov[MATCH_ZT_MAX];
+    size_t n_cov[MATCH_ZT_MAX];
     uint64_t *bits; /* every bitset below points into this block */
     size_t n_bitsets;
     uint64_t *crit[IFZO_CRIT_COUNT][64];
@@ -73,6 +81,10 @@ static void part_free(part *p)
     free(p->range_of);
     free(p->ranges);
     free(p->stopped);
+    free(p->stop_van);
+    free(p->stop_tot);
+    for (int z = 0; z < MATCH_ZT_MAX; z++)
+        free(p->cov[z]);
     free(p->bits);
 }
 
@@ -219,8 +231,10 @@ static inline void bit_set(uint64_t *b, size_t i)
 static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog *cat,
                        const sort_key *keys, size_t n)
 {
-    const codelist *zt_list = codelist_find(CODELIST_ZORGTYPE);
-    const codelist *arr_list = codelist_find(CODELIST_ARRONDISSEMENT);
+    match_lists lists;
+    match_lists_get(&lists);
+    const codelist *zt_list = lists.zorgtype;
+    const codelist *arr_list = lists.arrondissement;
     p->n = n;
     p->words = (n + 63) / 64;
     p->offers = xalloc(ix, n, sizeof *p->offers);
@@ -228,7 +242,10 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
     p->range_of = xalloc(ix, n, sizeof *p->range_of);
     p->ranges = xalloc(ix, n, sizeof *p->ranges);
     p->stopped = xalloc(ix, n, sizeof *p->stopped);
-    if (!p->offers || !p->entries || !p->range_of || !p->ranges || !p->stopped)
+    p->stop_van = xalloc(ix, n, sizeof *p->stop_van);
+    p->stop_tot = xalloc(ix, n, sizeof *p->stop_tot);
+    if (!p->offers || !p->entries || !p->range_of || !p->ranges || !p->stopped || !p->stop_van ||
+        !p->stop_tot)
         return false;
     /* Count the bitsets and lay them out in one block. */
     size_t nb = 0;
@@ -264,7 +281,7 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
         p->offers[i] = cat->aanbod[keys[i].src];
         const ifzo_zorglocatie *l = find_loc(ix, keys[i].loc_id);
         match_entry *e = &p->entries[i];
-        match_entry_prepare(&p->offers[i], l, e); /* checked by the caller */
+        match_entry_prepare(&lists, &p->offers[i], l, e); /* checked by the caller */
         long pv = find_prov(ix, keys[i].prov_id);
         if (p->n_ranges == 0 || p->ranges[p->n_ranges - 1].prov != (uint32_t)pv) {
             p->ranges[p->n_ranges].prov = (uint32_t)pv;
@@ -273,8 +290,11 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
         }
         p->ranges[p->n_ranges - 1].end = (uint32_t)i + 1;
         p->range_of[i] = (uint32_t)(p->n_ranges - 1);
-        if (p->offers[i].opnamestop)
+        if (p->offers[i].opnamestop) {
+            p->stop_van[p->n_stopped] = p->offers[i].opnamestop_van;
+            p->stop_tot[p->n_stopped] = p->offers[i].opnamestop_tot;
             p->stopped[p->n_stopped++] = (uint32_t)i;
+        }
         const ifzo_zorgaanbod *a = &p->offers[i];
         for (int c = 0; c < IFZO_CRIT_COUNT; c++) {
             for (int v = 0; p->crit[c][0] != NULL && v < 64; v++) {
@@ -302,7 +322,7 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
             continue;
         uint32_t covers = 0;
         for (const codelist_entry *e = qe; e != NULL; e = codelist_parent(e))
-            covers |= 1u << match_zorgtype_index(e->code);
+            covers |= 1u << match_zorgtype_index(&lists, e->code);
         int64_t last = -1;
         bool any = false;
         for (size_t i = 0; i < n; i++) {
@@ -312,6 +332,24 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
                 p->considered[z]++;
             any = true;
             last = keys[i].loc_id;
+        }
+        /* the contracts of admitted providers that cover zorgtype z */
+        size_t m = 0;
+        for (size_t g = 0; g < p->n_ranges; g++) {
+            uint32_t pv = p->ranges[g].prov;
+            for (uint32_t c = ix->cfirst[pv]; ix->prov[pv].toelating && c < ix->cend[pv]; c++)
+                m += ix->contracts[c].zt >= 0 && ((covers >> ix->contracts[c].zt) & 1u);
+        }
+        p->cov[z] = xalloc(ix, m, sizeof *p->cov[z]);
+        if (p->cov[z] == NULL)
+            return false;
+        for (size_t g = 0; g < p->n_ranges; g++) {
+            uint32_t pv = p->ranges[g].prov;
+            for (uint32_t c = ix->cfirst[pv]; ix->prov[pv].toelating && c < ix->cend[pv]; c++) {
+                const contract_i *ci = &ix->contracts[c];
+                if (ci->zt >= 0 && ((covers >> ci->zt) & 1u))
+                    p->cov[z][p->n_cov[z]++] = (struct covering){(uint32_t)g, ci->van, ci->tot};
+            }
         }
     }
     return true;
@@ -325,6 +363,8 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
     }
     match_index *ix = calloc(1, sizeof *ix);
     sort_key *keys = NULL;
+    match_lists lists;
+    match_lists_get(&lists);
     if (ix == NULL)
         goto oom;
     atomic_init(&ix->refs, 1);
@@ -375,7 +415,7 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
         if (pv < 0)
             continue;
         contract_i *ci = &ix->contracts[ix->cend[pv]++];
-        ci->zt = match_zorgtype_index(c->zorgtype);
+        ci->zt = match_zorgtype_index(&lists, c->zorgtype);
         ci->van = c->geldig_van;
         ci->tot = c->geldig_tot;
     }
@@ -387,7 +427,7 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
         match_entry e;
         unsigned r = root_of(a->zorgtype);
         if (l == NULL || r > 2 || find_prov(ix, l->zorgaanbieder_id) < 0 ||
-            !match_entry_prepare(a, l, &e))
+            !match_entry_prepare(&lists, a, l, &e))
             continue;
         keys[n_keys++] = (sort_key){r, l->zorgaanbieder_id, l->id, a->id, i};
     }
@@ -417,23 +457,42 @@ fail:
 
 /* ---- run --------------------------------------------------------------------------------- */
 
-static bool provider_ok(const match_index *ix, uint32_t pv, const match_prep *p, ifzo_date day)
+/* Sets bits [first, end). */
+static void set_range(uint64_t *b, uint32_t first, uint32_t end)
 {
-    if (!ix->prov[pv].toelating)
-        return false;
-    for (uint32_t i = ix->cfirst[pv]; i < ix->cend[pv]; i++) {
-        const contract_i *c = &ix->contracts[i];
-        if (c->zt >= 0 && ((p->covers >> c->zt) & 1u) && day >= c->van &&
-            (c->tot == IFZO_NO_DATE || day <= c->tot))
-            return true;
+    while (first < end && (first & 63) != 0) {
+        b[first >> 6] |= (uint64_t)1 << (first & 63);
+        first++;
     }
-    return false;
+    while (first + 64 <= end) {
+        b[first >> 6] = ~(uint64_t)0;
+        first += 64;
+    }
+    while (first < end) {
+        b[first >> 6] |= (uint64_t)1 << (first & 63);
+        first++;
+    }
 }
 
 static void or_into(uint64_t *dst, const uint64_t *src, size_t words)
 {
     for (size_t w = 0; w < words; w++)
         dst[w] |= src[w];
+}
+
+/* Explains offer i into the next result item and keeps it when reported. */
+static bool explain(match_result *r, const match_prep *p, const part *pt, size_t i,
+                    const uint8_t *prov_ok, size_t *n_in)
+{
+    match_location *ml = match_result_next(r);
+    if (ml == NULL)
+        return false;
+    match_explain_entry(p, &pt->entries[i], prov_ok[pt->range_of[i]], ml);
+    if (ml->status != MATCH_NOT_REPORTED) {
+        *n_in += ml->status == MATCH_PROPOSED && ml->in_region;
+        r->n_items++;
+    }
+    return true;
 }
 
 bool match_index_run(const match_index *ix, const match_config *cfg, const match_query *q,
@@ -446,18 +505,21 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
         return false;
     match_result_start(r, &p);
     const part *pt = &ix->parts[p.root == 1 ? 0 : p.root == 2 ? 1 : 2];
-    int qz = match_zorgtype_index(q->zorgtype);
+    match_lists lists;
+    match_lists_get(&lists);
+    int qz = match_zorgtype_index(&lists, q->zorgtype);
     r->n_considered = pt->considered[qz];
-    if (pt->n == 0 || r->n_considered == 0) {
-        match_result_finish(r);
-        return true;
-    }
+    if (pt->n == 0 || r->n_considered == 0)
+        return match_result_finish(r)
+                   ? true
+                   : core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     const size_t W = pt->words;
     /* Hard checks as bitsets of passing offers: one per tested criterion, age, level,
      * contract, intake. Multi-valued ones are ORed into scratch. */
     const uint64_t *checks[IFZO_CRIT_COUNT + 4];
     int n_checks = 0;
-    size_t n_scratch = 5 + IFZO_CRIT_COUNT; /* cand, region, contract, intake, level, multi */
+    /* cand, region, contract, intake, level, outside, multi */
+    size_t n_scratch = 6 + IFZO_CRIT_COUNT;
     uint64_t *scratch = calloc(n_scratch * W, sizeof *scratch);
     uint8_t *prov_ok = malloc(pt->n_ranges + 1);
     if (scratch == NULL || prov_ok == NULL) {
@@ -466,7 +528,8 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     }
     uint64_t *cand = scratch, *region = scratch + W, *contract = scratch + 2 * W,
-             *intake = scratch + 3 * W, *level = scratch + 4 * W, *multi = scratch + 5 * W;
+             *intake = scratch + 3 * W, *level = scratch + 4 * W, *outside = scratch + 5 * W,
+             *multi = scratch + 6 * W;
     for (size_t z = 0; z < MATCH_ZT_MAX; z++) {
         if ((p.covers >> z) & 1u && pt->zt[z] != NULL)
             or_into(cand, pt->zt[z], W);
@@ -495,20 +558,26 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
         }
         checks[n_checks++] = level;
     }
-    memset(contract, 0xff, W * sizeof *contract);
+    /* contract: = zorgaanbieder_matchable, from the covering contracts of admitted providers */
+    memset(prov_ok, 0, pt->n_ranges + 1);
+    for (size_t i = 0; i < pt->n_cov[qz]; i++) {
+        const struct covering *c = &pt->cov[qz][i];
+        if (q->dag >= c->van && (c->tot == IFZO_NO_DATE || q->dag <= c->tot))
+            prov_ok[c->range] = 1;
+    }
     for (size_t i = 0; i < pt->n_ranges; i++) {
-        prov_ok[i] = provider_ok(ix, pt->ranges[i].prov, &p, q->dag);
         if (prov_ok[i])
-            continue;
-        for (uint32_t o = pt->ranges[i].first; o < pt->ranges[i].end; o++)
-            contract[o >> 6] &= ~((uint64_t)1 << (o & 63));
+            set_range(contract, pt->ranges[i].first, pt->ranges[i].end);
     }
     checks[n_checks++] = contract;
+    /* intake: = zorgaanbod_intake_open, from the compact stop periods */
     memset(intake, 0xff, W * sizeof *intake);
     for (size_t i = 0; i < pt->n_stopped; i++) {
-        uint32_t o = pt->stopped[i];
-        if (!zorgaanbod_intake_open(&pt->offers[o], q->dag))
+        if (q->dag >= pt->stop_van[i] &&
+            (pt->stop_tot[i] == IFZO_NO_DATE || q->dag <= pt->stop_tot[i])) {
+            uint32_t o = pt->stopped[i];
             intake[o >> 6] &= ~((uint64_t)1 << (o & 63));
+        }
     }
     checks[n_checks++] = intake;
     /* Region prefilter (a superset: the travel-time norm is left to the explanation). */
@@ -522,9 +591,14 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
             region[w] = p.bw_rule ? x & inarr[w] : x;
         }
     }
+    /* Phase 1: offers with at most one failing hard check inside the region prefilter (or
+     * anywhere when outside_region): every possible proposal and near miss. Offers meeting
+     * every hard check outside the prefilter are kept in `outside` for phase 2. */
     bool ok = true;
+    size_t n_in = 0;
     for (size_t w = 0; w < W && ok; w++) {
         uint64_t c = cand[w];
+        outside[w] = 0;
         if (c == 0)
             continue;
         uint64_t ones = 0, twos = 0;
@@ -533,21 +607,27 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
             twos |= ones & f;
             ones |= f;
         }
-        uint64_t surv = c & (~ones | (~twos & region[w]));
+        outside[w] = c & ~ones & ~region[w];
+        uint64_t surv = c & ~twos & region[w];
         while (surv != 0 && ok) {
             size_t i = w * 64 + (size_t)ctz64(surv);
             surv &= surv - 1;
-            match_location ml;
-            match_explain_entry(&p, &pt->entries[i], prov_ok[pt->range_of[i]], &ml);
-            if (ml.status != MATCH_NOT_REPORTED)
-                ok = match_result_push(r, &ml);
+            ok = explain(r, &p, pt, i, prov_ok, &n_in);
+        }
+    }
+    /* Phase 2: what a widened search adds, needed only when the region has no proposal. */
+    for (size_t w = 0; w < W && ok && n_in == 0 && !q->outside_region; w++) {
+        uint64_t surv = outside[w];
+        while (surv != 0 && ok) {
+            size_t i = w * 64 + (size_t)ctz64(surv);
+            surv &= surv - 1;
+            ok = explain(r, &p, pt, i, prov_ok, &n_in);
         }
     }
     free(scratch);
     free(prov_ok);
-    if (!ok)
+    if (!ok || !match_result_finish(r))
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
-    match_result_finish(r);
     return true;
 }
 

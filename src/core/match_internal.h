@@ -9,6 +9,7 @@
 #ifndef IFZO_CORE_MATCH_INTERNAL_H
 #define IFZO_CORE_MATCH_INTERNAL_H
 
+#include "core/codelist.h"
 #include "core/match.h"
 
 #define MATCH_ZT_MAX  32 /* zorgtype list entries (checked at prepare time) */
@@ -18,8 +19,9 @@
 typedef struct match_prep {
     const match_query *q;
     const match_config *cfg;
-    unsigned root;   /* 1 KLIN, 2 VBW, 4 AMB */
-    uint32_t covers; /* zorgtype indices whose offers/contracts cover q->zorgtype */
+    unsigned root;                  /* 1 KLIN, 2 VBW, 4 AMB */
+    const codelist_entry *zt_entry; /* q->zorgtype in the zorgtype list */
+    uint32_t covers;                /* zorgtype indices whose offers/contracts cover q->zorgtype */
     uint32_t tested; /* bit c: code criterion c is tested (arrondissement included) */
     ifzo_codeset want[IFZO_CRIT_COUNT]; /* accepted codes per criterion */
     bool age_tested;
@@ -36,27 +38,38 @@ typedef struct match_prep {
 typedef struct match_entry {
     const ifzo_zorgaanbod *offer;
     const ifzo_zorglocatie *loc;
+    int64_t loc_id, prov_id; /* copies of the location's hot fields (one cache line) */
+    double lat, lon;
     int zt;        /* index of offer->zorgtype in the zorgtype list */
     int level;     /* 1 … 4 */
     int loc_arr;   /* index of loc->arrondissement in the arrondissement list */
     bool national; /* landelijke_functie at a level with the national_function attribute */
 } match_entry;
 
+/* The code lists an entry is resolved against, looked up once per build or match. */
+typedef struct match_lists {
+    const codelist *zorgtype, *arrondissement, *beveiligingsniveau;
+} match_lists;
+void match_lists_get(match_lists *l);
+
 bool match_prepare(const match_query *q, const match_config *cfg, match_prep *p, core_error *err);
 /* False when a code of the offer or location is unknown (the entry is then ignored). */
-bool match_entry_prepare(const ifzo_zorgaanbod *a, const ifzo_zorglocatie *l, match_entry *e);
+bool match_entry_prepare(const match_lists *lists, const ifzo_zorgaanbod *a,
+                         const ifzo_zorglocatie *l, match_entry *e);
 /* Index of a zorgtype code, -1 if unknown. */
-int match_zorgtype_index(const char *code);
+int match_zorgtype_index(const match_lists *lists, const char *code);
 
 /* Explains one offer (which must cover the care type) and classifies it. */
 void match_explain_entry(const match_prep *p, const match_entry *e, bool contract_ok,
                          match_location *out);
 
-/* Appends a reported location (status != MATCH_NOT_REPORTED); false when out of memory. */
-bool match_result_push(match_result *r, const match_location *l);
+/* The next free item (explain into it, then r->n_items++ to keep it); NULL when out of
+ * memory. */
+match_location *match_result_next(match_result *r);
 /* Resets r for a new match of p. */
 void match_result_start(match_result *r, const match_prep *p);
-/* Keeps each location's best offer, orders, counts. */
-void match_result_finish(match_result *r);
+/* Drops widened entries when the region has a proposal, keeps each location's best offer,
+ * orders, counts. False when out of memory. */
+bool match_result_finish(match_result *r);
 
 #endif

@@ -169,8 +169,16 @@ static inline bool mgen_catalog_make(mgen_catalog *g, uint64_t seed, int n_loc, 
                     continue;
                 if (c == IFZO_CRIT_MIDDEL && mgen_chance(&r, 30))
                     continue;
-                int pct = c == IFZO_CRIT_ARRONDISSEMENT ? 25 : 75;
-                a->criteria.set[c] = mgen_set(&r, zt, (ifzo_crit)c, pct);
+                if (c == IFZO_CRIT_ARRONDISSEMENT) {
+                    /* its own arrondissement and some others */
+                    a->criteria.set[c] = mgen_set(&r, zt, (ifzo_crit)c, 10);
+                    ifzo_codeset_add(IFZO_CRIT_ARRONDISSEMENT, l->arrondissement,
+                                     &a->criteria.set[c]);
+                } else if (mgen_chance(&r, 35)) {
+                    a->criteria.set[c] = mgen_set(&r, zt, (ifzo_crit)c, 100); /* no limit */
+                } else {
+                    a->criteria.set[c] = mgen_set(&r, zt, (ifzo_crit)c, 30);
+                }
             }
             a->leeftijd_min = mgen_int(&r, 40);
             a->leeftijd_max = a->leeftijd_min + mgen_int(&r, 81);

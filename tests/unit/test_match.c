@@ -599,10 +599,12 @@ Test(match, region_first_outside_only_on_request_and_what_widening_adds)
     cr_assert_eq(r.items[1].zorglocatie_id, 10);
     cr_assert_not(r.items[1].in_region);
     match_result_free(&r);
+    /* with a proposal in the region the widened search is not shown */
     f.q.outside_region = false;
     run(&f, &r);
     cr_assert_eq(r.n_proposed, 1);
-    cr_assert_eq(r.n_widened, 1);
+    cr_assert_eq(r.n_widened, 0);
+    cr_assert_eq(r.n_items, 1);
     match_result_free(&r);
 }
 
@@ -707,11 +709,16 @@ Test(match, invalid_queries_are_refused)
     cr_assert_eq(m, MATCH_MODE_SECOND_BEST);
     cr_assert_not(match_mode_from_name("best", &m));
     setup(&f, "KLIN");
-    f.o[1] = f.o[0];
-    f.no = 2;
+    f.l[1] = f.l[0];
+    f.nl = 2;
     cat = cat_of(&f);
     cr_assert_not(match_brute_force(&cat, &f.cfg, &f.q, &r, &e));
     cr_assert_str_eq(e.code, "duplicate_id");
+    cr_assert_str_eq(e.field, "locaties");
+    setup(&f, "KLIN");
+    f.o[1] = f.o[0];
+    f.no = 2;
+    cat = cat_of(&f);
     cr_assert_null(match_index_build(&cat, 1, &e));
     cr_assert_str_eq(e.code, "duplicate_id");
     match_result_free(&r);
