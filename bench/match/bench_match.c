@@ -118,8 +118,8 @@ static void load(sqlite3 *db, const match_catalog *cat)
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(db, "INSERT INTO location VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1,
-                           &st, NULL))
+    if (sqlite3_prepare_v2(db, "INSERT INTO location VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &st,
+                           NULL))
         die_sql(db, "prepare");
     for (size_t i = 0; i < cat->n_locaties; i++) {
         const ifzo_zorglocatie *l = &cat->locaties[i];
@@ -172,7 +172,8 @@ static void load(sqlite3 *db, const match_catalog *cat)
 /* The match as one query. Parameters: ?1..?13 wanted codes per criterion (0 = not tested;
  * ?1 is the client's arrondissement), ?14 covers (zorgtype bits), ?15 age tested, ?16 age,
  * ?17 level tested, ?18 level_ok bits, ?19 day, ?20 lat, ?21 lon, ?22 national exception,
- * ?23 BW rule, ?24 client arrondissement index, ?25 norm minutes (-1 none), ?26 outside. */
+ * ?23 BW rule, ?24 client arrondissement index, ?25 norm minutes (-1 none), ?26 outside,
+ * ?27 max widened, ?28 max near misses. */
 static const char *const match_sql =
     "WITH c AS ("
     " SELECT o.id AS offer_id, o.loc_id AS loc_id, travel(?20, ?21, l.lat, l.lon) AS t,"
@@ -203,8 +204,12 @@ static const char *const match_sql =
     "  CASE WHEN status = 0 AND region THEN 0 WHEN status < 2 THEN 1 ELSE 2 END, offer_id) AS n"
     " FROM s WHERE status < 3 AND (status != 1 OR NOT EXISTS"
     "  (SELECT 1 FROM s AS i WHERE i.status = 0 AND i.region))"
+    "), o AS ("
+    " SELECT *, ROW_NUMBER() OVER (PARTITION BY status ORDER BY"
+    "  CASE WHEN region THEN 0 ELSE 1 END, t, loc_id) AS pos FROM b WHERE n = 1"
     ")"
-    " SELECT loc_id, offer_id, status FROM b WHERE n = 1"
+    " SELECT loc_id, offer_id, status FROM o"
+    " WHERE status = 0 OR (status = 1 AND pos <= ?27) OR (status = 2 AND pos <= ?28)"
     " ORDER BY status, CASE WHEN region THEN 0 ELSE 1 END, t, loc_id";
 
 static void bind_query(sqlite3_stmt *st, const match_prep *p)
@@ -225,6 +230,8 @@ static void bind_query(sqlite3_stmt *st, const match_prep *p)
     sqlite3_bind_int(st, 24, p->client_arr);
     sqlite3_bind_int(st, 25, p->norm_min);
     sqlite3_bind_int(st, 26, p->q->outside_region);
+    sqlite3_bind_int(st, 27, p->cfg->max_widened);
+    sqlite3_bind_int(st, 28, p->cfg->max_near);
 }
 
 int main(int argc, char **argv)
@@ -359,11 +366,11 @@ int main(int argc, char **argv)
            (double)reported / n_q, (double)proposed / n_q);
     printf("sqlite one query (%d of the indications): median %.1f us, p99 %.1f us\n", n_sql,
            sql_med / 1e3, sql_p99 / 1e3);
-    printf("sqlite answers equal to the index: %s (%d of %d differ)\n",
-           mismatches ? "NO" : "yes", mismatches, n_sql);
+    printf("sqlite answers equal to the index: %s (%d of %d differ)\n", mismatches ? "NO" : "yes",
+           mismatches, n_sql);
     printf("ratio sqlite/index (median): %.0fx\n", sql_med / med);
-    printf("targets: p99 <= 100 us: %s; >= 100x faster than SQL: %s\n", p99 <= 100e3 ? "met" : "MISSED",
-           sql_med / med >= 100 ? "met" : "MISSED");
+    printf("targets: p99 <= 100 us: %s; >= 100x faster than SQL: %s\n",
+           p99 <= 100e3 ? "met" : "MISSED", sql_med / med >= 100 ? "met" : "MISSED");
     match_result_free(&res);
     match_index_unref(ix);
     free(qs);

@@ -61,6 +61,7 @@ void match_result_free(match_result *r)
     if (r == NULL)
         return;
     free(r->items);
+    free(r->keys);
     memset(r, 0, sizeof *r);
 }
 
@@ -68,6 +69,8 @@ void match_config_default(match_config *c)
 {
     c->dagbehandeling_norm_min = 45;
     c->stale_days = 30;
+    c->max_near = 25;
+    c->max_widened = 25;
     c->travel = ifzo_travel_model_default();
 }
 
@@ -82,6 +85,12 @@ bool match_config_check(const match_config *c, core_error *err)
     if (c->stale_days < 0 || c->stale_days > 3650)
         return core_fail(err, "out_of_range", "stale_days",
                          "De verouderingstermijn moet tussen 0 en 3650 dagen liggen.");
+    if (c->max_near < 0 || c->max_near > 10000)
+        return core_fail(err, "out_of_range", "max_near",
+                         "Het aantal bijna-passende locaties moet tussen 0 en 10000 liggen.");
+    if (c->max_widened < 0 || c->max_widened > 10000)
+        return core_fail(err, "out_of_range", "max_widened",
+                         "Het aantal locaties buiten de regio moet tussen 0 en 10000 liggen.");
     if (!ifzo_travel_model_valid(&c->travel))
         return core_fail(err, "invalid", "travel", "Ongeldig reistijdmodel.");
     return true;
@@ -258,6 +267,7 @@ bool match_entry_prepare(const match_lists *lists, const ifzo_zorgaanbod *a,
     memset(e, 0, sizeof *e);
     e->offer = a;
     e->loc = l;
+    e->offer_id = a->id;
     e->loc_id = l->id;
     e->prov_id = l->zorgaanbieder_id;
     e->lat = l->lat;
@@ -277,6 +287,24 @@ bool match_entry_prepare(const match_lists *lists, const ifzo_zorgaanbod *a,
 }
 
 /* ---- explanation ------------------------------------------------------------------------- */
+
+void match_travel(const match_prep *p, double lat, double lon, double *minutes, int *rounded)
+{
+    double m = 0;
+    if (ifzo_geo_travel_minutes(&p->cfg->travel, p->q->lat, p->q->lon, lat, lon, &m) != IFZO_GEO_OK)
+        m = HUGE_VAL;
+    *minutes = m;
+    *rounded = m < 1e6 ? (int)lround(m) : 1000000;
+}
+
+match_status match_classify(int n_failed, bool region_ok, bool outside_region)
+{
+    if (n_failed == 0)
+        return region_ok || outside_region ? MATCH_PROPOSED : MATCH_WIDENED;
+    if (n_failed == 1 && (region_ok || outside_region))
+        return MATCH_NEAR_MISS;
+    return MATCH_NOT_REPORTED;
+}
 
 static match_check *add_check(match_location *out, match_check_id id, bool pass, bool region)
 {
@@ -301,12 +329,7 @@ void match_explain_entry(const match_prep *p, const match_entry *e, bool contrac
     out->failed = MATCH_CHECK_COUNT;
     bool region_ok = true;
 
-    double minutes = 0;
-    if (ifzo_geo_travel_minutes(&p->cfg->travel, q->lat, q->lon, e->lat, e->lon, &minutes) !=
-        IFZO_GEO_OK)
-        minutes = HUGE_VAL;
-    out->reistijd = minutes;
-    out->reistijd_min = minutes < 1e6 ? (int)lround(minutes) : 1000000;
+    match_travel(p, e->lat, e->lon, &out->reistijd, &out->reistijd_min);
 
     for (int c = 0; c < IFZO_CRIT_COUNT; c++) {
         if (!((p->tested >> c) & 1u))
@@ -365,12 +388,7 @@ void match_explain_entry(const match_prep *p, const match_entry *e, bool contrac
     if (out->n_failed != 1)
         out->failed = MATCH_CHECK_COUNT;
     out->in_region = region_ok;
-    if (out->n_failed == 0)
-        out->status = region_ok || q->outside_region ? MATCH_PROPOSED : MATCH_WIDENED;
-    else if (out->n_failed == 1 && (region_ok || q->outside_region))
-        out->status = MATCH_NEAR_MISS;
-    else
-        out->status = MATCH_NOT_REPORTED;
+    out->status = match_classify(out->n_failed, region_ok, q->outside_region);
 
     match_soft *s = &out->soft;
     s->capaciteit = a->capaciteit;
@@ -395,40 +413,52 @@ void match_result_start(match_result *r, const match_prep *p)
     r->n_considered = r->n_in_region = 0;
     r->region_empty = true;
     r->n_items = r->n_proposed = r->n_widened = r->n_near = 0;
+    r->n_widened_total = r->n_near_total = 0;
+    r->n_keys = 0;
 }
 
-match_location *match_result_next(match_result *r)
+static bool reserve(match_result *r, size_t n)
 {
-    if (r->n_items == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        match_location *n = realloc(r->items, cap * sizeof *n);
-        if (n == NULL)
-            return NULL;
-        r->items = n;
-        r->cap = cap;
-    }
-    return &r->items[r->n_items];
+    if (r->cap >= n)
+        return true;
+    size_t cap = r->cap ? r->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    match_location *items = realloc(r->items, cap * sizeof *items);
+    if (items == NULL)
+        return false;
+    r->items = items;
+    r->cap = cap;
+    return true;
 }
-
-/* What finishing needs of an item, small enough to sort quickly. */
-typedef struct fkey {
-    int64_t loc, offer;
-    double t;
-    uint32_t idx;
-    uint8_t rank, status, in_region;
-} fkey;
 
 /* 0 proposed in region, 1 proposed outside / widened, 2 near miss. */
-static int rank(const match_location *l)
+static uint8_t rank_of(match_status status, bool in_region)
 {
-    if (l->status == MATCH_PROPOSED)
-        return l->in_region ? 0 : 1;
-    return l->status == MATCH_WIDENED ? 1 : 2;
+    if (status == MATCH_PROPOSED)
+        return in_region ? 0 : 1;
+    return status == MATCH_WIDENED ? 1 : 2;
+}
+
+bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint32_t idx,
+                    match_status status, bool in_region)
+{
+    if (r->n_keys == r->keys_cap) {
+        size_t cap = r->keys_cap ? r->keys_cap * 2 : 256;
+        match_key *n = realloc(r->keys, cap * sizeof *n);
+        if (n == NULL)
+            return false;
+        r->keys = n;
+        r->keys_cap = cap;
+    }
+    match_key *k = &((match_key *)r->keys)[r->n_keys++];
+    *k = (match_key){loc, offer, t, idx, rank_of(status, in_region), (uint8_t)status, in_region};
+    return true;
 }
 
 static int cmp_best(const void *x, const void *y)
 {
-    const fkey *a = x, *b = y;
+    const match_key *a = x, *b = y;
     if (a->loc != b->loc)
         return a->loc < b->loc ? -1 : 1;
     if (a->rank != b->rank)
@@ -438,7 +468,7 @@ static int cmp_best(const void *x, const void *y)
 
 static int cmp_order(const void *x, const void *y)
 {
-    const fkey *a = x, *b = y;
+    const match_key *a = x, *b = y;
     if (a->status != b->status)
         return (int)a->status - (int)b->status;
     if (a->in_region != b->in_region)
@@ -448,77 +478,50 @@ static int cmp_order(const void *x, const void *y)
     return a->loc < b->loc ? -1 : a->loc > b->loc;
 }
 
-bool match_result_finish(match_result *r)
+bool match_keys_finish(match_result *r, const match_config *cfg)
 {
+    match_key *keys = r->keys;
     size_t n_in = 0;
-    for (size_t i = 0; i < r->n_items; i++)
-        n_in += r->items[i].status == MATCH_PROPOSED && r->items[i].in_region;
-    fkey *keys = malloc((r->n_items + 1) * sizeof *keys);
-    if (keys == NULL)
-        return false;
+    for (size_t i = 0; i < r->n_keys; i++)
+        n_in += keys[i].status == MATCH_PROPOSED && keys[i].in_region;
     /* Widened entries only say what a widened search would add when the region is empty. */
     size_t m = 0;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const match_location *l = &r->items[i];
-        if (n_in > 0 && l->status == MATCH_WIDENED)
-            continue;
-        keys[m++] = (fkey){l->zorglocatie_id, l->zorgaanbod_id,   l->reistijd, (uint32_t)i,
-                           (uint8_t)rank(l),  (uint8_t)l->status, l->in_region};
+    for (size_t i = 0; i < r->n_keys; i++) {
+        if (!(n_in > 0 && keys[i].status == MATCH_WIDENED))
+            keys[m++] = keys[i];
     }
-    qsort(keys, m, sizeof *keys, cmp_best);
+    if (m > 1)
+        qsort(keys, m, sizeof *keys, cmp_best);
     size_t w = 0;
     for (size_t i = 0; i < m; i++) {
         if (w == 0 || keys[w - 1].loc != keys[i].loc)
             keys[w++] = keys[i];
     }
-    qsort(keys, w, sizeof *keys, cmp_order);
-    /* Permute in place: position j takes item keys[j].idx (each source used once). */
-    uint32_t *where = malloc((r->n_items + 1) * sizeof *where); /* item i is now at where[i] */
-    if (where == NULL) {
-        free(keys);
-        return false;
-    }
-    for (size_t i = 0; i < r->n_items; i++)
-        where[i] = (uint32_t)i;
-    uint32_t *at = malloc((r->n_items + 1) * sizeof *at); /* position p holds item at[p] */
-    if (at == NULL) {
-        free(keys);
-        free(where);
-        return false;
-    }
-    for (size_t i = 0; i < r->n_items; i++)
-        at[i] = (uint32_t)i;
-    for (size_t j = 0; j < w; j++) {
-        uint32_t src = where[keys[j].idx];
-        if (src != j) {
-            match_location tmp = r->items[j];
-            r->items[j] = r->items[src];
-            r->items[src] = tmp;
-            uint32_t moved = at[j]; /* the item that was at j is now at src */
-            at[src] = moved;
-            where[moved] = src;
-            at[j] = keys[j].idx;
-            where[keys[j].idx] = (uint32_t)j;
-        }
-    }
-    free(at);
-    free(where);
-    free(keys);
-    r->n_items = w;
-    r->n_proposed = r->n_widened = r->n_near = r->n_in_region = 0;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const match_location *l = &r->items[i];
-        if (l->status == MATCH_PROPOSED) {
-            r->n_proposed++;
-            r->n_in_region += l->in_region;
-        } else if (l->status == MATCH_WIDENED) {
-            r->n_widened++;
+    if (w > 1)
+        qsort(keys, w, sizeof *keys, cmp_order);
+    /* Every proposal; the nearest max_widened widened and max_near near misses. */
+    size_t out = 0, widened = 0, near = 0;
+    for (size_t i = 0; i < w; i++) {
+        if (keys[i].status == MATCH_WIDENED) {
+            r->n_widened_total++;
+            if (widened++ >= (size_t)cfg->max_widened)
+                continue;
+        } else if (keys[i].status == MATCH_NEAR_MISS) {
+            r->n_near_total++;
+            if (near++ >= (size_t)cfg->max_near)
+                continue;
         } else {
-            r->n_near++;
+            r->n_proposed++;
+            r->n_in_region += keys[i].in_region;
         }
+        keys[out++] = keys[i];
     }
+    r->n_keys = out;
+    r->n_widened = widened < (size_t)cfg->max_widened ? widened : (size_t)cfg->max_widened;
+    r->n_near = near < (size_t)cfg->max_near ? near : (size_t)cfg->max_near;
     r->region_empty = r->n_in_region == 0;
-    return true;
+    r->n_items = out;
+    return reserve(r, out);
 }
 
 /* ---- formatting ---------------------------------------------------------------------------- */
@@ -723,8 +726,28 @@ static bool covering(const match_prep *p, const char *zorgtype)
     return false;
 }
 
-/* Runs every covering offer through the explanation; with only_loc >= 0 only that location's
- * offers and every status is kept (for match_explain_location). */
+/* The entry and contract flag of offer i; false when the offer is ignored (unknown location
+ * or provider, unknown codes, another care type). */
+static bool resolve(const match_catalog *cat, lookup *lk, const match_lists *lists,
+                    const match_prep *p, size_t i, match_entry *e, bool *contract_ok,
+                    size_t *loc_pos)
+{
+    const ifzo_zorgaanbod *a = &cat->aanbod[i];
+    if (!covering(p, a->zorgtype))
+        return false;
+    const ifzo_zorglocatie *l = find_loc(lk, cat->n_locaties, a->zorglocatie_id, loc_pos);
+    if (l == NULL)
+        return false;
+    const ifzo_zorgaanbieder *z = find_prov(lk, cat->n_aanbieders, l->zorgaanbieder_id);
+    if (z == NULL || !match_entry_prepare(lists, a, l, e) || !((p->covers >> e->zt) & 1u))
+        return false;
+    *contract_ok = matchable(cat, lk, z, p->q);
+    return true;
+}
+
+/* Runs every covering offer through the explanation, keeps what is reported, orders, then
+ * explains the shown ones into r->items. With only_loc >= 0: every offer of that location,
+ * in catalog order, whatever its status (for match_explain_location). */
 static bool brute(const match_catalog *cat, const match_config *cfg, const match_query *q,
                   match_result *r, int64_t only_loc, core_error *err)
 {
@@ -746,36 +769,37 @@ static bool brute(const match_catalog *cat, const match_config *cfg, const match
     match_result_start(r, &p);
     bool ok = true;
     for (size_t i = 0; i < cat->n_aanbod && ok; i++) {
-        const ifzo_zorgaanbod *a = &cat->aanbod[i];
-        if (only_loc >= 0 && a->zorglocatie_id != only_loc)
+        if (only_loc >= 0 && cat->aanbod[i].zorglocatie_id != only_loc)
             continue;
-        if (!covering(&p, a->zorgtype))
-            continue;
-        size_t pos = 0;
-        const ifzo_zorglocatie *l = find_loc(&lk, cat->n_locaties, a->zorglocatie_id, &pos);
-        if (l == NULL)
-            continue;
-        const ifzo_zorgaanbieder *z = find_prov(&lk, cat->n_aanbieders, l->zorgaanbieder_id);
         match_entry e;
-        if (z == NULL || !match_entry_prepare(&lists, a, l, &e) || !((p.covers >> e.zt) & 1u))
+        bool contract_ok;
+        size_t pos = 0;
+        if (!resolve(cat, &lk, &lists, &p, i, &e, &contract_ok, &pos))
             continue;
         r->n_considered += !seen[pos];
         seen[pos] = 1;
-        bool contract_ok = matchable(cat, &lk, z, q);
-        match_location *ml = match_result_next(r);
-        if (ml == NULL) {
-            ok = false;
-            break;
-        }
-        match_explain_entry(&p, &e, contract_ok, ml);
-        if (ml->status != MATCH_NOT_REPORTED || only_loc >= 0)
-            r->n_items++;
+        match_location ml;
+        match_explain_entry(&p, &e, contract_ok, &ml);
+        if (ml.status != MATCH_NOT_REPORTED || only_loc >= 0)
+            ok = match_key_push(r, ml.zorglocatie_id, ml.zorgaanbod_id, ml.reistijd, (uint32_t)i,
+                                ml.status, ml.in_region);
+    }
+    if (ok && only_loc < 0)
+        ok = match_keys_finish(r, cfg);
+    if (ok && only_loc >= 0) {
+        r->n_items = r->n_keys;
+        ok = reserve(r, r->n_keys);
+    }
+    for (size_t j = 0; ok && j < r->n_items; j++) {
+        match_entry e;
+        bool contract_ok;
+        size_t pos;
+        resolve(cat, &lk, &lists, &p, ((match_key *)r->keys)[j].idx, &e, &contract_ok, &pos);
+        match_explain_entry(&p, &e, contract_ok, &r->items[j]);
     }
     free(seen);
     lookup_free(&lk);
     if (!ok)
-        return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
-    if (only_loc < 0 && !match_result_finish(r))
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     return true;
 }
@@ -789,7 +813,7 @@ bool match_brute_force(const match_catalog *cat, const match_config *cfg, const 
 /* Best first: reported before not reported (rank 3), then as match_result_finish. */
 static int explain_rank(const match_location *l)
 {
-    return l->status == MATCH_NOT_REPORTED ? 3 : rank(l);
+    return l->status == MATCH_NOT_REPORTED ? 3 : rank_of(l->status, l->in_region);
 }
 
 bool match_explain_location(const match_catalog *cat, const match_config *cfg, const match_query *q,

@@ -147,7 +147,11 @@ typedef struct match_result {
     /* items: proposed (n_proposed, in region first), then widened, then near misses. */
     match_location *items;
     size_t n_items, n_proposed, n_widened, n_near;
+    /* widened and near misses before the cap (config max_widened / max_near) */
+    size_t n_widened_total, n_near_total;
     size_t cap; /* allocated items */
+    void *keys; /* internal: ordering keys (match_internal.h) */
+    size_t n_keys, keys_cap;
 } match_result;
 
 /* Zero-initialise a result (or use = {0}); it may be reused for several matches (the items
@@ -185,11 +189,14 @@ bool match_query_check(const match_query *q, core_error *err);
 typedef struct match_config {
     int dagbehandeling_norm_min; /* ambulante dagbehandeling, 30 … 45; default 45 */
     int stale_days;              /* figures older than this many days are stale; default 30 */
+    int max_near;                /* near misses listed (nearest first), 0 … 10000; default 25 */
+    int max_widened; /* widened locations listed (nearest first), 0 … 10000; default 25 */
     struct ifzo_travel_model travel;
 } match_config;
 
 void match_config_default(match_config *c);
-/* Fields "dagbehandeling_norm_min" (30 … 45), "stale_days" (0 … 3650), "travel". */
+/* Fields "dagbehandeling_norm_min" (30 … 45), "stale_days" (0 … 3650), "max_near",
+ * "max_widened" (0 … 10000), "travel". */
 bool match_config_check(const match_config *c, core_error *err);
 
 /* ---- the offer -------------------------------------------------------------------------- */

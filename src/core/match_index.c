@@ -480,19 +480,22 @@ static void or_into(uint64_t *dst, const uint64_t *src, size_t words)
         dst[w] |= src[w];
 }
 
-/* Explains offer i into the next result item and keeps it when reported. */
-static bool explain(match_result *r, const match_prep *p, const part *pt, size_t i,
-                    const uint8_t *prov_ok, size_t *n_in)
+/* Classifies survivor i from the bitsets (n_failed: 0 or 1; regx: the exact arrondissement /
+ * national / BW part of the region) and the travel time, as match_explain_entry would, and
+ * keeps a key when reported. The property test checks that the two agree. */
+static bool classify(match_result *r, const match_prep *p, const part *pt, size_t i, int n_failed,
+                     bool regx, size_t *n_in)
 {
-    match_location *ml = match_result_next(r);
-    if (ml == NULL)
-        return false;
-    match_explain_entry(p, &pt->entries[i], prov_ok[pt->range_of[i]], ml);
-    if (ml->status != MATCH_NOT_REPORTED) {
-        *n_in += ml->status == MATCH_PROPOSED && ml->in_region;
-        r->n_items++;
-    }
-    return true;
+    const match_entry *e = &pt->entries[i];
+    double t;
+    int rounded;
+    match_travel(p, e->lat, e->lon, &t, &rounded);
+    bool region_ok = regx && (p->norm_min < 0 || rounded <= p->norm_min);
+    match_status st = match_classify(n_failed, region_ok, p->q->outside_region);
+    if (st == MATCH_NOT_REPORTED)
+        return true;
+    *n_in += st == MATCH_PROPOSED && region_ok;
+    return match_key_push(r, e->loc_id, e->offer_id, t, (uint32_t)i, st, region_ok);
 }
 
 bool match_index_run(const match_index *ix, const match_config *cfg, const match_query *q,
@@ -510,7 +513,7 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
     int qz = match_zorgtype_index(&lists, q->zorgtype);
     r->n_considered = pt->considered[qz];
     if (pt->n == 0 || r->n_considered == 0)
-        return match_result_finish(r)
+        return match_keys_finish(r, cfg)
                    ? true
                    : core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     const size_t W = pt->words;
@@ -580,10 +583,9 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
         }
     }
     checks[n_checks++] = intake;
-    /* Region prefilter (a superset: the travel-time norm is left to the explanation). */
-    if (q->outside_region) {
-        memset(region, 0xff, W * sizeof *region);
-    } else {
+    /* The exact arrondissement part of the region (criterion, national function, BW rule);
+     * the travel-time norm is applied per offer in classify. */
+    {
         const uint64_t *served = pt->crit[IFZO_CRIT_ARRONDISSEMENT][p.client_arr];
         const uint64_t *inarr = pt->locarr[p.client_arr];
         for (size_t w = 0; w < W; w++) {
@@ -591,11 +593,12 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
             region[w] = p.bw_rule ? x & inarr[w] : x;
         }
     }
-    /* Phase 1: offers with at most one failing hard check inside the region prefilter (or
-     * anywhere when outside_region): every possible proposal and near miss. Offers meeting
-     * every hard check outside the prefilter are kept in `outside` for phase 2. */
+    /* Phase 1: offers with at most one failing hard check inside the region (anywhere when
+     * outside_region): every possible proposal and near miss. Offers meeting every hard
+     * check outside the region are kept in `outside` for phase 2. */
     bool ok = true;
     size_t n_in = 0;
+    const uint64_t all = q->outside_region ? ~(uint64_t)0 : 0;
     for (size_t w = 0; w < W && ok; w++) {
         uint64_t c = cand[w];
         outside[w] = 0;
@@ -608,25 +611,31 @@ bool match_index_run(const match_index *ix, const match_config *cfg, const match
             ones |= f;
         }
         outside[w] = c & ~ones & ~region[w];
-        uint64_t surv = c & ~twos & region[w];
+        uint64_t surv = c & ~twos & (region[w] | all);
         while (surv != 0 && ok) {
-            size_t i = w * 64 + (size_t)ctz64(surv);
+            int b = ctz64(surv);
             surv &= surv - 1;
-            ok = explain(r, &p, pt, i, prov_ok, &n_in);
+            ok = classify(r, &p, pt, w * 64 + (size_t)b, (int)((ones >> b) & 1u),
+                          (region[w] >> b) & 1u, &n_in);
         }
     }
     /* Phase 2: what a widened search adds, needed only when the region has no proposal. */
     for (size_t w = 0; w < W && ok && n_in == 0 && !q->outside_region; w++) {
         uint64_t surv = outside[w];
         while (surv != 0 && ok) {
-            size_t i = w * 64 + (size_t)ctz64(surv);
+            int b = ctz64(surv);
             surv &= surv - 1;
-            ok = explain(r, &p, pt, i, prov_ok, &n_in);
+            ok = classify(r, &p, pt, w * 64 + (size_t)b, 0, false, &n_in);
         }
+    }
+    ok = ok && match_keys_finish(r, cfg);
+    for (size_t j = 0; ok && j < r->n_items; j++) {
+        uint32_t i = ((const match_key *)r->keys)[j].idx;
+        match_explain_entry(&p, &pt->entries[i], prov_ok[pt->range_of[i]], &r->items[j]);
     }
     free(scratch);
     free(prov_ok);
-    if (!ok || !match_result_finish(r))
+    if (!ok)
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     return true;
 }

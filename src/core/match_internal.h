@@ -38,7 +38,7 @@ typedef struct match_prep {
 typedef struct match_entry {
     const ifzo_zorgaanbod *offer;
     const ifzo_zorglocatie *loc;
-    int64_t loc_id, prov_id; /* copies of the location's hot fields (one cache line) */
+    int64_t offer_id, loc_id, prov_id; /* copies of the location's hot fields (one cache line) */
     double lat, lon;
     int zt;        /* index of offer->zorgtype in the zorgtype list */
     int level;     /* 1 … 4 */
@@ -63,13 +63,29 @@ int match_zorgtype_index(const match_lists *lists, const char *code);
 void match_explain_entry(const match_prep *p, const match_entry *e, bool contract_ok,
                          match_location *out);
 
-/* The next free item (explain into it, then r->n_items++ to keep it); NULL when out of
- * memory. */
-match_location *match_result_next(match_result *r);
 /* Resets r for a new match of p. */
 void match_result_start(match_result *r, const match_prep *p);
-/* Drops widened entries when the region has a proposal, keeps each location's best offer,
- * orders, counts. False when out of memory. */
-bool match_result_finish(match_result *r);
+
+/* The shared travel estimate (minutes, and rounded to whole minutes for the norm). */
+void match_travel(const match_prep *p, double lat, double lon, double *minutes, int *rounded);
+/* The status from the number of failing hard checks and the region (see match.h). */
+match_status match_classify(int n_failed, bool region_ok, bool outside_region);
+
+/* What ordering needs of a reported offer (r->keys). idx: the caller's handle of the offer
+ * (catalog position for the brute force, entry for the index). */
+typedef struct match_key {
+    int64_t loc, offer;
+    double t;
+    uint32_t idx;
+    uint8_t rank, status, in_region;
+} match_key;
+
+bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint32_t idx,
+                    match_status status, bool in_region);
+/* Drops widened keys when the region has a proposal, keeps each location's best offer,
+ * orders, keeps every proposal and the nearest cfg->max_widened / max_near of the others,
+ * counts; r->n_items = the kept keys, r->items has room for them (the caller explains key j
+ * into item j). False when out of memory. */
+bool match_keys_finish(match_result *r, const match_config *cfg);
 
 #endif

@@ -164,6 +164,8 @@ static void same_result(const match_result *a, const match_result *b)
     cr_assert_eq(a->n_proposed, b->n_proposed);
     cr_assert_eq(a->n_widened, b->n_widened);
     cr_assert_eq(a->n_near, b->n_near);
+    cr_assert_eq(a->n_widened_total, b->n_widened_total);
+    cr_assert_eq(a->n_near_total, b->n_near_total);
     for (size_t i = 0; i < a->n_items; i++)
         same_location(&a->items[i], &b->items[i]);
 }
@@ -670,6 +672,31 @@ Test(match, nearest_first_ties_by_location_id_one_entry_per_location)
     match_result_free(&r);
 }
 
+Test(match, near_misses_and_widened_are_capped_nearest_first_with_totals)
+{
+    fx f;
+    setup(&f, "KLIN");
+    f.o[0].leeftijd_min = 40; /* near miss at distance 0 */
+    for (int i = 1; i <= 3; i++) {
+        add_loc(&f, 10 + i, north(10.0 * i), "MNE", "3");
+        add_offer(&f, 100 + i, 10 + i)->leeftijd_min = 40;
+    }
+    f.cfg.max_near = 2;
+    match_result r;
+    run(&f, &r);
+    cr_assert_eq(r.n_near_total, 4);
+    cr_assert_eq(r.n_near, 2);
+    cr_assert_eq(r.n_items, 2);
+    cr_assert_eq(r.items[0].zorglocatie_id, 10);
+    cr_assert_eq(r.items[1].zorglocatie_id, 11);
+    match_result_free(&r);
+    f.cfg.max_near = 0;
+    run(&f, &r);
+    cr_assert_eq(r.n_items, 0);
+    cr_assert_eq(r.n_near_total, 4);
+    match_result_free(&r);
+}
+
 Test(match, only_offers_of_the_care_type_or_its_parent_are_considered)
 {
     fx f;
@@ -768,16 +795,19 @@ Test(match_property, index_equals_brute_force_on_10000_offers_and_10000_indicati
     match_result a, b;
     match_result_init(&a);
     match_result_init(&b);
-    size_t proposed = 0, near = 0, widened = 0, outside = 0, national = 0;
+    size_t proposed = 0, near = 0, widened = 0, outside = 0, national = 0, capped = 0;
     for (int i = 0; i < 10000; i++) {
         match_query q;
         mgen_query(&g, &r, &q);
+        /* odd: every near miss and widened location listed; even: the default caps */
+        cfg.max_near = cfg.max_widened = i % 2 ? 10000 : 25;
         cr_assert(match_brute_force(&g.cat, &cfg, &q, &a, &e), "%s %s", e.code, e.field);
         cr_assert(match_index_run(ix, &cfg, &q, &b, &e), "%s %s", e.code, e.field);
         same_result(&a, &b);
         proposed += a.n_proposed;
         near += a.n_near;
         widened += a.n_widened;
+        capped += a.n_near < a.n_near_total;
         outside += a.n_proposed - a.n_in_region;
         for (size_t k = 0; k < a.n_items; k++) {
             const match_check *c = check_of(&a.items[k], (match_check_id)IFZO_CRIT_ARRONDISSEMENT);
@@ -790,6 +820,7 @@ Test(match_property, index_equals_brute_force_on_10000_offers_and_10000_indicati
     cr_assert_gt(widened, 100);
     cr_assert_gt(outside, 100);
     cr_assert_gt(national, 10);
+    cr_assert_gt(capped, 10);
     match_result_free(&a);
     match_result_free(&b);
     match_index_unref(ix);
