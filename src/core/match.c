@@ -456,16 +456,6 @@ bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint3
     return true;
 }
 
-static int cmp_best(const void *x, const void *y)
-{
-    const match_key *a = x, *b = y;
-    if (a->loc != b->loc)
-        return a->loc < b->loc ? -1 : 1;
-    if (a->rank != b->rank)
-        return (int)a->rank - (int)b->rank;
-    return a->offer < b->offer ? -1 : a->offer > b->offer;
-}
-
 static int cmp_order(const void *x, const void *y)
 {
     const match_key *a = x, *b = y;
@@ -476,6 +466,100 @@ static int cmp_order(const void *x, const void *y)
     if (a->t != b->t)
         return a->t < b->t ? -1 : 1;
     return a->loc < b->loc ? -1 : a->loc > b->loc;
+}
+
+/* Whether key a is a better offer for its location than key b (cmp_best order). */
+static bool better(const match_key *a, const match_key *b)
+{
+    return a->rank != b->rank ? a->rank < b->rank : a->offer < b->offer;
+}
+
+static size_t loc_hash(int64_t loc, size_t mask)
+{
+    uint64_t h = (uint64_t)loc * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> 32) & mask;
+}
+
+/* Keeps each location's best key (a hash table on the location id: linear in n). */
+static bool dedupe(match_key *keys, size_t *n)
+{
+    size_t size = 16;
+    while (size < 2 * *n)
+        size *= 2;
+    uint32_t *slot = malloc(size * sizeof *slot);
+    if (slot == NULL)
+        return false;
+    memset(slot, 0xff, size * sizeof *slot);
+    for (size_t i = 0; i < *n; i++) {
+        size_t h = loc_hash(keys[i].loc, size - 1);
+        while (slot[h] != UINT32_MAX && keys[slot[h]].loc != keys[i].loc)
+            h = (h + 1) & (size - 1);
+        if (slot[h] == UINT32_MAX || better(&keys[i], &keys[slot[h]]))
+            slot[h] = (uint32_t)i;
+    }
+    /* The winners are the occupied slots; compact in key order (slots index the original
+     * positions, so mark first, then move). */
+    for (size_t h = 0; h < size; h++) {
+        if (slot[h] != UINT32_MAX)
+            keys[slot[h]].rank |= 0x80;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (keys[i].rank & 0x80) {
+            keys[i].rank &= 0x7f;
+            keys[w++] = keys[i];
+        }
+    }
+    free(slot);
+    *n = w;
+    return true;
+}
+
+/* Moves the `keep` first keys of k[0..n) in cmp_order to the front, sorted (a bounded
+ * max-heap: n log keep). */
+static void select_first(match_key *k, size_t n, size_t keep)
+{
+    if (keep >= n) {
+        qsort(k, n, sizeof *k, cmp_order);
+        return;
+    }
+    if (keep == 0)
+        return;
+    /* k[0..keep) is a max-heap on cmp_order */
+    for (size_t i = keep / 2; i-- > 0;) {
+        for (size_t j = i;;) {
+            size_t c = 2 * j + 1, m = j;
+            if (c < keep && cmp_order(&k[c], &k[m]) > 0)
+                m = c;
+            if (c + 1 < keep && cmp_order(&k[c + 1], &k[m]) > 0)
+                m = c + 1;
+            if (m == j)
+                break;
+            match_key t = k[j];
+            k[j] = k[m];
+            k[m] = t;
+            j = m;
+        }
+    }
+    for (size_t i = keep; i < n; i++) {
+        if (cmp_order(&k[i], &k[0]) >= 0)
+            continue;
+        k[0] = k[i];
+        for (size_t j = 0;;) {
+            size_t c = 2 * j + 1, m = j;
+            if (c < keep && cmp_order(&k[c], &k[m]) > 0)
+                m = c;
+            if (c + 1 < keep && cmp_order(&k[c + 1], &k[m]) > 0)
+                m = c + 1;
+            if (m == j)
+                break;
+            match_key t = k[j];
+            k[j] = k[m];
+            k[m] = t;
+            j = m;
+        }
+    }
+    qsort(k, keep, sizeof *k, cmp_order);
 }
 
 bool match_keys_finish(match_result *r, const match_config *cfg)
@@ -490,36 +574,41 @@ bool match_keys_finish(match_result *r, const match_config *cfg)
         if (!(n_in > 0 && keys[i].status == MATCH_WIDENED))
             keys[m++] = keys[i];
     }
-    if (m > 1)
-        qsort(keys, m, sizeof *keys, cmp_best);
-    size_t w = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (w == 0 || keys[w - 1].loc != keys[i].loc)
-            keys[w++] = keys[i];
-    }
-    if (w > 1)
-        qsort(keys, w, sizeof *keys, cmp_order);
+    if (!dedupe(keys, &m))
+        return false;
+    /* Group by status (stable enough: each group is ordered below). */
+    size_t count[3] = {0, 0, 0};
+    for (size_t i = 0; i < m; i++)
+        count[keys[i].status]++;
+    size_t start[3] = {0, count[0], count[0] + count[1]};
+    size_t fill[3] = {start[0], start[1], start[2]};
+    match_key *sorted = malloc((m + 1) * sizeof *sorted);
+    if (sorted == NULL)
+        return false;
+    for (size_t i = 0; i < m; i++)
+        sorted[fill[keys[i].status]++] = keys[i];
     /* Every proposal; the nearest max_widened widened and max_near near misses. */
-    size_t out = 0, widened = 0, near = 0;
-    for (size_t i = 0; i < w; i++) {
-        if (keys[i].status == MATCH_WIDENED) {
-            r->n_widened_total++;
-            if (widened++ >= (size_t)cfg->max_widened)
-                continue;
-        } else if (keys[i].status == MATCH_NEAR_MISS) {
-            r->n_near_total++;
-            if (near++ >= (size_t)cfg->max_near)
-                continue;
-        } else {
-            r->n_proposed++;
-            r->n_in_region += keys[i].in_region;
-        }
-        keys[out++] = keys[i];
+    size_t keep[3] = {count[0],
+                      count[1] < (size_t)cfg->max_widened ? count[1] : (size_t)cfg->max_widened,
+                      count[2] < (size_t)cfg->max_near ? count[2] : (size_t)cfg->max_near};
+    size_t out = 0;
+    for (int g = 0; g < 3; g++) {
+        select_first(sorted + start[g], count[g], keep[g]);
+        memcpy(keys + out, sorted + start[g], keep[g] * sizeof *keys);
+        out += keep[g];
     }
+    free(sorted);
+    r->n_proposed = count[0];
+    n_in = 0;
+    for (size_t i = 0; i < count[0]; i++)
+        n_in += keys[i].in_region;
+    r->n_in_region = n_in;
+    r->n_widened_total = count[1];
+    r->n_widened = keep[1];
+    r->n_near_total = count[2];
+    r->n_near = keep[2];
+    r->region_empty = n_in == 0;
     r->n_keys = out;
-    r->n_widened = widened < (size_t)cfg->max_widened ? widened : (size_t)cfg->max_widened;
-    r->n_near = near < (size_t)cfg->max_near ? near : (size_t)cfg->max_near;
-    r->region_empty = r->n_in_region == 0;
     r->n_items = out;
     return reserve(r, out);
 }
