@@ -263,7 +263,10 @@ int main(int argc, char **argv)
     match_query *qs = calloc((size_t)n_q, sizeof *qs);
     double *ns = calloc((size_t)n_q, sizeof *ns);
     double *sql_ns = calloc((size_t)n_sql, sizeof *sql_ns);
-    if (!qs || !ns || !sql_ns)
+    double *ns_reg = calloc((size_t)n_q, sizeof *ns_reg),
+           *ns_out = calloc((size_t)n_q, sizeof *ns_out);
+    size_t n_reg = 0, n_out = 0;
+    if (!qs || !ns || !sql_ns || !ns_reg || !ns_out)
         return 1;
     mgen_rng r = {4242};
     for (int i = 0; i < n_q; i++)
@@ -282,6 +285,10 @@ int main(int argc, char **argv)
             return 1;
         }
         ns[i] = now_ns() - a;
+        if (qs[i].outside_region)
+            ns_out[n_out++] = ns[i];
+        else
+            ns_reg[n_reg++] = ns[i];
         reported += res.n_items;
         proposed += res.n_proposed;
     }
@@ -364,6 +371,13 @@ int main(int argc, char **argv)
            med / 1e3, p99 / 1e3, mean_ns / 1e3, 1e9 / mean_ns);
     printf("  per match on average: %.1f locations reported, %.1f proposed\n",
            (double)reported / n_q, (double)proposed / n_q);
+    qsort(ns_reg, n_reg, sizeof *ns_reg, cmp_double);
+    qsort(ns_out, n_out, sizeof *ns_out, cmp_double);
+    if (n_reg && n_out)
+        printf("  in-region searches (%zu): median %.1f us, p99 %.1f us; outside_region (%zu): "
+               "median %.1f us, p99 %.1f us\n",
+               n_reg, pct(ns_reg, n_reg, 0.5) / 1e3, pct(ns_reg, n_reg, 0.99) / 1e3, n_out,
+               pct(ns_out, n_out, 0.5) / 1e3, pct(ns_out, n_out, 0.99) / 1e3);
     printf("sqlite one query (%d of the indications): median %.1f us, p99 %.1f us\n", n_sql,
            sql_med / 1e3, sql_p99 / 1e3);
     printf("sqlite answers equal to the index: %s (%d of %d differ)\n", mismatches ? "NO" : "yes",
@@ -376,6 +390,8 @@ int main(int argc, char **argv)
     free(qs);
     free(ns);
     free(sql_ns);
+    free(ns_reg);
+    free(ns_out);
     mgen_catalog_free(&g);
     return mismatches ? 1 : 0;
 }

@@ -594,7 +594,8 @@ bool match_keys_finish(match_result *r, const match_config *cfg)
     size_t out = 0;
     for (int g = 0; g < 3; g++) {
         select_first(sorted + start[g], count[g], keep[g]);
-        memcpy(keys + out, sorted + start[g], keep[g] * sizeof *keys);
+        if (keep[g] > 0)
+            memcpy(keys + out, sorted + start[g], keep[g] * sizeof *keys);
         out += keep[g];
     }
     free(sorted);
