@@ -175,6 +175,8 @@ describe('indiceerder', () => {
       await page.press('#wachtwoord-new_password', 'Enter');
       await page.waitForSelector('main [role="status"]:has-text("Uw wachtwoord is gewijzigd.")');
       pw.indiceerder = 'indiceerder-wachtwoord-1';
+      assert.equal(await page.locator('main [role="status"]').count(), 1, 'the temporary-password notice is gone');
+      assert.equal(await page.locator('#gebruiker .ifzo-user__who').innerText(), 'I. Jansen — Indiceerder, NIFP regio Midden');
       await visit(t, page, '/wachtwoord', 'wachtwoord', 'Wachtwoord wijzigen');
       assert.deepEqual(await page.locator('nav[aria-label="Hoofdmenu"] a').allInnerTexts(),
         ['Start', 'Justitiabelen', 'Wachtwoord wijzigen', 'Over deze omgeving']);

@@ -11,6 +11,7 @@ import { GENERIC_MESSAGE } from './errors.js';
 
 export const heading = (text) => h('h1', { class: 'utrecht-heading-1' }, text);
 export const heading2 = (text) => h('h2', { class: 'utrecht-heading-2' }, text);
+export const heading3 = (text) => h('h3', { class: 'utrecht-heading-3' }, text);
 export const para = (...c) => h('p', { class: 'utrecht-paragraph' }, ...c);
 export const link = (href, text) => h('a', { class: 'utrecht-link', href }, text);
 
@@ -133,7 +134,7 @@ export function button(text, { kind = 'primary', type = 'submit', name = null } 
  */
 export function form(id, fields, submitLabel, onSubmit, extra = []) {
   const status = h('div', { class: 'ifzo-form-status' });
-  const f = h('form', { id, class: 'ifzo-form', novalidate: true, 'aria-labelledby': null },
+  const f = h('form', { id, class: 'ifzo-form', novalidate: true },
     status,
     fields.map((s) => (s instanceof Node ? s : field(id, s))),
     h('div', { class: 'utrecht-button-group' }, button(submitLabel), extra));

@@ -4,7 +4,7 @@
 // waiting time and an intake stop with its period.
 import { h } from '../dom.js';
 import { ageApplies, criteriaFor } from '../criteria.js';
-import { checkboxGroup, field, heading2, num, opt } from '../ui.js';
+import { checkboxGroup, field, heading3, num, opt } from '../ui.js';
 
 function criteriaBlock(formId, lists, zorgtype, criteria) {
   const crits = criteriaFor(lists, zorgtype);
@@ -40,14 +40,14 @@ export function offerFields(formId, lists, a, { create }) {
   select.addEventListener('change', () => draw(select.value));
   return [
     zt,
-    heading2('Harde criteria die het aanbod accepteert'),
+    heading3('Harde criteria die het aanbod accepteert'),
     holder,
-    heading2('Capaciteit en wachtlijst'),
+    heading3('Capaciteit en wachtlijst'),
     field(formId, { name: 'capaciteit', label: 'Capaciteit (plaatsen)', type: 'number', value: a.capaciteit ?? '', required: true, inputmode: 'numeric' }),
     field(formId, { name: 'bezet', label: 'Bezet', type: 'number', value: a.bezet ?? '', required: true, inputmode: 'numeric' }),
     field(formId, { name: 'wachtlijst', label: 'Wachtlijst (personen)', type: 'number', value: a.wachtlijst ?? '', inputmode: 'numeric' }),
     field(formId, { name: 'wachttijd_dagen', label: 'Wachttijd (dagen)', type: 'number', value: a.wachttijd_dagen ?? '', inputmode: 'numeric' }),
-    heading2('Opnamestop'),
+    heading3('Opnamestop'),
     field(formId, { name: 'opnamestop', label: 'Opnamestop', type: 'checkbox', value: a.opnamestop, hint: 'Tijdelijk geen nieuwe cliënten.' }),
     field(formId, { name: 'opnamestop_van', label: 'Opnamestop vanaf', type: 'date', value: a.opnamestop_van }),
     field(formId, { name: 'opnamestop_tot', label: 'Opnamestop tot en met', type: 'date', value: a.opnamestop_tot }),

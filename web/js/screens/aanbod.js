@@ -3,7 +3,7 @@
 import { api, get } from '../api.js';
 import { codelists, labelOf } from '../codelists.js';
 import {
-  alert, date, etag, form, heading, link, para,
+  alert, date, etag, form, heading, heading2, link, para,
 } from '../ui.js';
 import { offerBody, offerFields } from './aanbod-form.js';
 
@@ -16,7 +16,7 @@ export async function render(main, { params, query, navigate }) {
   main.append(heading(`Zorgaanbod ${labelOf(lists, 'zorgtype', a.zorgtype)}`),
     para('Locatie: ', link(`/locaties/${l.id}`, l.naam), ` · vrij: ${a.vrij ?? a.capaciteit - a.bezet} · bijgewerkt op ${date(a.bijgewerkt_op)}`));
   if (query.get('opgeslagen')) main.append(alert('ok', 'Het aanbod is bijgewerkt.'));
-  main.append(form('aanbod', offerFields('aanbod', lists, a, { create: false }), 'Wijzigingen opslaan', async (v) => {
+  main.append(heading2('Aanbod wijzigen'), form('aanbod', offerFields('aanbod', lists, a, { create: false }), 'Wijzigingen opslaan', async (v) => {
     await api('PUT', `/api/zorgaanbod/${id}`, { body: offerBody(v), ifMatch: etag(a.version) });
     navigate(`/aanbod/${a.id}?opgeslagen=1`);
   }));

@@ -4,7 +4,7 @@
 // care type redraws the criteria; 'middel' shows only with DSM main group 04.
 import { h } from '../dom.js';
 import { criteriaFor, DSM_MIDDEL, rootOf } from '../criteria.js';
-import { field, heading2, opt } from '../ui.js';
+import { field, heading3, opt } from '../ui.js';
 
 /** The criteria fieldset for a care type, values from ind.criteria. */
 function criteriaFieldset(formId, lists, zorgtype, criteria) {
@@ -45,10 +45,10 @@ export function indicationFields(formId, lists, ind, { zorgtypeFixed = false } =
   if (zorgtypeFixed) select.disabled = true;
   select.addEventListener('change', () => draw(select.value));
   return [
-    heading2('Zorg'),
+    heading3('Zorg'),
     zt,
     holder,
-    heading2('Titel en urgentie'),
+    heading3('Titel en urgentie'),
     field(formId, { name: 'zorgtitel', label: 'Zorgtitel', type: 'select', value: ind.zorgtitel, options: lists.zorgtitel.entries, empty: 'Nog niet gekozen' }),
     field(formId, { name: 'titel_start', label: 'Ingangsdatum titel', type: 'date', value: ind.titel_start }),
     field(formId, { name: 'titel_eind', label: 'Einddatum titel', type: 'date', value: ind.titel_eind }),
