@@ -391,6 +391,8 @@ describe('functioneel beheer', () => {
       // A blocked user cannot be reset (the API has no unblocking); a reset of another user
       // gives a new temporary password, shown once.
       assert.equal(await page.locator('main button[aria-label="plaatser herstellen met een nieuw tijdelijk wachtwoord"]').count(), 0);
+      // Nor can the beheerder block or reset their own account from this list.
+      assert.equal(await page.locator('main table tr', { hasText: 'F. de Beheerder' }).locator('button').count(), 0);
       await page.locator('main button[aria-label="officier herstellen met een nieuw tijdelijk wachtwoord"]').click();
       await page.waitForSelector('main [role="status"]:has-text("officier is hersteld")');
       const again = (await page.locator('main [role="status"] .ifzo-secret').innerText()).trim();

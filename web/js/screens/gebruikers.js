@@ -46,7 +46,7 @@ export async function render(main, { session }) {
           draw();
           say(region, 'ok', `${r.username} is geblokkeerd; alle sessies zijn beëindigd.`);
         }, { accessibleName: `${r.username} blokkeren` }),
-        r.disabled ? null : rowButton('Herstellen', region, async () => {
+        r.disabled || r.id === session.user.id ? null : rowButton('Herstellen', region, async () => {
           const answer = await api('POST', `/api/users/${r.id}/reset`);
           Object.assign(r, answer.user);
           draw();
