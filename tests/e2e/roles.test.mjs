@@ -443,7 +443,7 @@ describe('functioneel beheer', () => {
       await screenReady(page, 'Toegangslog');
       await visit(t, page, `/beheer/toegangslog?client=${client}`, 'toegangslog-client', 'Toegangslog');
       const rows = await page.locator('main table tbody tr').evaluateAll((trs) => trs.map((r) => [...r.cells].map((c) => c.textContent)));
-      assert.ok(rows.some((r) => r[1] === 'beheer' && r[2] === 'Functioneel beheer' && r[4] === 'access_log'),
+      assert.ok(rows.some((r) => r[1] === 'beheer' && r[2] === 'Functioneel beheer' && r[3] === 'ingezien' && r[4] === 'toegangslog'),
         JSON.stringify(rows));
       assert.deepEqual(expected4xx(page.problems), []);
   }));

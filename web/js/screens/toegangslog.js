@@ -6,7 +6,12 @@ import { alert, form, heading, messageOf, para, stamp, table } from '../ui.js';
 
 export const title = 'Toegangslog';
 
-const ACTIONS = { read: 'ingezien', create: 'aangemaakt', update: 'gewijzigd', list: 'gezocht' };
+// The actions and object types of the access log (decision 14 and the scope branch's 32).
+const ACTIONS = {
+  read: 'ingezien', read_version: 'versie ingezien', read_versions: 'versies ingezien', list: 'in een lijst gezien',
+  create: 'aangemaakt', update: 'gewijzigd', finalize: 'definitief gemaakt',
+};
+const OBJECTS = { justitiabele: 'justitiabele', indicatie: 'indicatiestelling', access_log: 'toegangslog' };
 
 export async function render(main, { query, navigate }) {
   const client = query.get('client') ?? '';
@@ -25,7 +30,7 @@ export async function render(main, { query, navigate }) {
       { label: 'Gebruiker', value: (r) => r.username },
       { label: 'Rol', value: (r) => ROLE_LABELS[r.role] ?? r.role },
       { label: 'Handeling', value: (r) => ACTIONS[r.action] ?? r.action },
-      { label: 'Gegeven', value: (r) => `${r.object_type}${r.object_id ? ` ${r.object_id}` : ''}` },
+      { label: 'Gegeven', value: (r) => `${OBJECTS[r.object_type] ?? r.object_type}${r.object_id ? ` ${r.object_id}` : ''}` },
       { label: 'Reden', value: (r) => r.reason ?? '' },
     ], page.items, 'Geen toegang vastgelegd voor deze justitiabele.'));
   } catch (e) {
