@@ -113,18 +113,23 @@ export async function openScreen(page, baseUrl, path) {
   return { ms, response };
 }
 
-/** Empties <artefacts>/load-times.txt at the start of a run. */
-export function resetLoadTimes() {
+// The test files run in parallel processes; each keeps its own file of load times, so one
+// file's reset cannot wipe the other's lines.
+let loadTimesFile = 'load-times.txt';
+
+/** Empties <artefacts>/<file> (default load-times.txt) at the start of a test file's run. */
+export function resetLoadTimes(file = 'load-times.txt') {
+  loadTimesFile = file;
   mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, 'load-times.txt'), '');
+  writeFileSync(join(ARTIFACTS, loadTimesFile), '');
 }
 
-/** Prints a screen's load time and appends it to <artefacts>/load-times.txt. */
+/** Prints a screen's load time and appends it to the file of resetLoadTimes(). */
 export function recordLoadTime(t, path, ms) {
   const line = `load time ${path}: ${ms} ms`;
   t.diagnostic(line);
   mkdirSync(ARTIFACTS, { recursive: true });
-  appendFileSync(join(ARTIFACTS, 'load-times.txt'), `${new Date().toISOString()} ${line}\n`);
+  appendFileSync(join(ARTIFACTS, loadTimesFile), `${new Date().toISOString()} ${line}\n`);
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

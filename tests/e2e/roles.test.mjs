@@ -10,8 +10,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  apiClient, launchBrowser, newPage, openScreen, recordLoadTime, screenReady, screenshot,
-  seriousViolations, startServer, totpCode,
+  apiClient, launchBrowser, newPage, openScreen, recordLoadTime, resetLoadTimes, screenReady,
+  screenshot, seriousViolations, startServer, totpCode,
 } from './harness.mjs';
 
 let server;
@@ -24,6 +24,7 @@ let ids = {};
 const expected4xx = (problems) => problems.filter((p) => !/status of 4\d\d/.test(p));
 
 before(async () => {
+  resetLoadTimes('load-times-rollen.txt');
   server = await startServer();
   browser = await launchBrowser();
   server.ifzo(['user', 'add', '--username', 'beheer', '--name', 'F. de Beheerder', '--role', 'functioneel_beheer',
