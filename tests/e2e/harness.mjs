@@ -7,7 +7,8 @@
 //   IFZO_SOURCE_DIR      the repository root (default: two folders up from here)
 //   IFZO_E2E_ARTIFACTS   where screenshots go (default: <root>/build/e2e-artifacts)
 //   IFZO_CHROMIUM        the browser (default: /usr/bin/chromium)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import {
   appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
 } from 'node:fs';
@@ -30,8 +31,9 @@ export async function startServer() {
   const bin = process.env.IFZO_BIN;
   if (!bin) throw new Error('IFZO_BIN must name the built ifzo binary');
   const dir = mkdtempSync(join(tmpdir(), 'ifzo-e2e-'));
+  const db = `sqlite:${join(dir, 'e2e.db')}`;
   const child = spawn(bin, [
-    'serve', '--db', `sqlite:${join(dir, 'e2e.db')}`, '--listen', '127.0.0.1:0',
+    'serve', '--db', db, '--listen', '127.0.0.1:0',
     '--web-root', join(SOURCE_DIR, 'web'), '--threads', '4', '--log-level', 'warn',
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -50,7 +52,14 @@ export async function startServer() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    db,
     log: () => stderr,
+    /** Runs `ifzo <args> --db <this server's database>` with input on stdin; returns stdout. */
+    ifzo(args, input = '') {
+      const r = spawnSync(bin, [...args, '--db', db], { input, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`ifzo ${args.join(' ')}: ${r.status} ${r.stderr}`);
+      return r.stdout;
+    },
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;
@@ -104,18 +113,23 @@ export async function openScreen(page, baseUrl, path) {
   return { ms, response };
 }
 
-/** Empties <artefacts>/load-times.txt at the start of a run. */
-export function resetLoadTimes() {
+// The test files run in parallel processes; each keeps its own file of load times, so one
+// file's reset cannot wipe the other's lines.
+let loadTimesFile = 'load-times.txt';
+
+/** Empties <artefacts>/<file> (default load-times.txt) at the start of a test file's run. */
+export function resetLoadTimes(file = 'load-times.txt') {
+  loadTimesFile = file;
   mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, 'load-times.txt'), '');
+  writeFileSync(join(ARTIFACTS, loadTimesFile), '');
 }
 
-/** Prints a screen's load time and appends it to <artefacts>/load-times.txt. */
+/** Prints a screen's load time and appends it to the file of resetLoadTimes(). */
 export function recordLoadTime(t, path, ms) {
   const line = `load time ${path}: ${ms} ms`;
   t.diagnostic(line);
   mkdirSync(ARTIFACTS, { recursive: true });
-  appendFileSync(join(ARTIFACTS, 'load-times.txt'), `${new Date().toISOString()} ${line}\n`);
+  appendFileSync(join(ARTIFACTS, loadTimesFile), `${new Date().toISOString()} ${line}\n`);
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -149,4 +163,54 @@ export function focused(page) {
     const el = document.activeElement;
     return { tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent ?? '').trim().replace(/\s+/g, ' '), href: el.getAttribute('href') };
   });
+}
+
+/**
+ * A logged-in API client for test set-up (users, organisations, providers): login with
+ * POST /api/session, then JSON calls with the session cookie and the CSRF token.
+ */
+export async function apiClient(baseUrl, username, password) {
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 201) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrf_token: csrf } = await res.json();
+  return async function call(method, path, body) {
+    const r = await fetch(baseUrl + path, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    const data = text ? JSON.parse(text) : null;
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    return data;
+  };
+}
+
+/** The current RFC 6238 code (SHA-1, 6 digits, 30 s) of a base32 secret, as an app shows it. */
+export function totpCode(secret, now = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const o = mac[mac.length - 1] & 0xf;
+  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
+  return String(n % 1000000).padStart(6, '0');
+}
+
+/**
+ * Waits until the screen the app shows after a client-side navigation is ready: <main> not
+ * busy, and its <h1> matching heading. Returns the milliseconds since the screen started.
+ */
+export async function screenReady(page, heading) {
+  await page.waitForFunction((want) => {
+    const main = document.getElementById('inhoud');
+    const h1 = main?.querySelector('h1');
+    return main?.getAttribute('aria-busy') === 'false' && h1 && (want === null || h1.textContent.trim() === want);
+  }, heading ?? null, { timeout: 10000 });
 }

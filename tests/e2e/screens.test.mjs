@@ -74,7 +74,7 @@ describe('screens', () => {
         // The shell: brand, menu without login, user slot hidden for an anonymous visitor.
         assert.equal(await page.locator('header a').first().innerText(), 'openifzo');
         assert.deepEqual(await page.locator('nav[aria-label="Hoofdmenu"] a').allInnerTexts(),
-          ['Start', 'Over deze omgeving']);
+          ['Start', 'Over deze omgeving', 'Inloggen']);
         assert.equal(await page.locator('#gebruiker').isHidden(), true);
         const current = await page.locator('nav a[aria-current="page"]').allInnerTexts();
         assert.deepEqual(current, s.path === '/' ? ['Start'] : s.path === '/over' ? ['Over deze omgeving'] : []);
@@ -151,8 +151,12 @@ describe('shell', () => {
       })));
       await openScreen(page, server.url, '/');
       assert.equal(await page.locator('#gebruiker').isVisible(), true);
-      assert.equal(await page.locator('#gebruiker').innerText(),
+      assert.equal(await page.locator('#gebruiker .ifzo-user__who').innerText(),
         'A. de Vries — Plaatser, DJI Forensisch Plaatsingsloket');
+      assert.equal(await page.locator('#gebruiker button').innerText(), 'Uitloggen');
+      // The plaatser's own screens wait for the workflow and matching APIs: none listed yet.
+      assert.deepEqual(await page.locator('nav[aria-label="Hoofdmenu"] a').allInnerTexts(),
+        ['Start', 'Wachtwoord wijzigen', 'Over deze omgeving']);
       assert.deepEqual(await seriousViolations(page), []);
       assert.deepEqual(page.problems, []);
     } finally {
@@ -177,15 +181,11 @@ describe('keyboard', () => {
         'openifzo -> /',
         'Start -> /',
         'Over deze omgeving -> /over',
+        'Inloggen -> /inloggen',
         'de gegevens van deze omgeving -> /over',
-        'Over deze omgeving -> /over',
       ]);
       // The skip link is visible when focused (WCAG 2.4.1 / 2.4.7) and jumps to <main>.
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
       assert.equal((await focused(page)).text, 'Direct naar de inhoud');
       assert.equal(await page.locator('.utrecht-skip-link').isVisible(), true);
       await screenshot(page, 'start-skiplink');
@@ -249,7 +249,7 @@ describe('links', () => {
       for (const file of files) {
         assert.equal((await fetch(server.url + file)).status, 200, `${file} is missing`);
       }
-      assert.deepEqual([...seen].sort(), ['/', '/over']);
+      assert.deepEqual([...seen].sort(), ['/', '/inloggen', '/over']);
       assert.deepEqual(page.problems, []);
     } finally {
       await page.context().close();

@@ -11,8 +11,22 @@ test('every menu entry leads to a screen that exists', () => {
 });
 
 test('the menu per role keeps entries for everyone and the role\'s own', () => {
-  assert.deepEqual(menuFor(null).map((i) => i.path), ['/', '/over']);
-  assert.deepEqual(menuFor({ role: 'plaatser' }).map((i) => i.path), ['/', '/over']);
+  assert.deepEqual(menuFor(null).map((i) => i.path), ['/', '/over', '/inloggen']);
+  // The plaatser's screens wait for the workflow and matching APIs: no entries yet.
+  assert.deepEqual(menuFor({ role: 'plaatser' }).map((i) => i.path), ['/', '/wachtwoord', '/over']);
+  assert.deepEqual(menuFor({ role: 'indiceerder' }).map((i) => i.path), ['/', '/justitiabelen', '/wachtwoord', '/over']);
+  assert.deepEqual(menuFor({ role: 'zorgaanbieder' }).map((i) => i.path), ['/', '/locaties', '/wachtwoord', '/over']);
+  assert.deepEqual(menuFor({ role: 'functioneel_beheer' }).map((i) => i.path), [
+    '/', '/beheer/organisaties', '/beheer/gebruikers', '/beheer/tokens', '/beheer/zorgaanbieders',
+    '/beheer/contracten', '/beheer/toegangslog', '/wachtwoord', '/over']);
+});
+
+test('every screen of a menu entry admits the roles that see the entry', () => {
+  for (const item of MENU) {
+    const { screen } = matchScreen(item.path);
+    if (item.roles === null || item.roles === 'anoniem') assert.equal(screen.roles, undefined, item.path);
+    else for (const role of item.roles) assert.ok(screen.roles.includes(role), `${item.path}: ${role}`);
+  }
 });
 
 test('addresses map to screens; unknown ones to the not-found screen', () => {
@@ -21,6 +35,9 @@ test('addresses map to screens; unknown ones to the not-found screen', () => {
   assert.equal(matchScreen('/over/').screen.pattern, '/over');
   assert.equal(matchScreen('/nergens').screen.pattern, null);
   assert.equal(matchScreen('/over/meer').screen.pattern, null);
+  assert.equal(matchScreen('/justitiabelen/nieuw').screen.pattern, '/justitiabelen/nieuw');
+  assert.deepEqual(matchScreen('/justitiabelen/12').params, { id: '12' });
+  assert.deepEqual(matchScreen('/justitiabelen/12/indicatie-nieuw').params, { id: '12' });
 });
 
 test('only paths the server answers with index.html count as screens', () => {

@@ -5,10 +5,12 @@
 // inside the app the focus moves to <main> and the document title names the screen, so
 // a screen-reader user hears that the page changed. While a screen loads <main> has
 // aria-busy="true"; when it is ready a performance mark 'ifzo:scherm-klaar' is set.
+import { api, ApiError } from './api.js';
+import { GENERIC_MESSAGE } from './errors.js';
 import { h, replaceChildren } from './dom.js';
 import { menuFor } from './nav.js';
 import { isScreenPath, matchScreen } from './routes.js';
-import { getSession, ROLE_LABELS } from './session.js';
+import { clearSession, getSession, ROLE_LABELS } from './session.js';
 
 const main = document.getElementById('inhoud');
 let shownPath = null;
@@ -22,8 +24,16 @@ function renderUser(session) {
   }
   const { user } = session;
   const role = ROLE_LABELS[user.role] ?? user.role;
-  replaceChildren(slot, h('span', { class: 'ifzo-user__name' }, user.name), ' — ', role,
-    user.organisation ? `, ${user.organisation}` : null);
+  const logout = h('button', { class: 'utrecht-button utrecht-button--subtle ifzo-logout', type: 'button' }, 'Uitloggen');
+  logout.addEventListener('click', async () => {
+    // The session ends on the server; whatever it answers, this tab forgets it.
+    try { await api('DELETE', '/api/session', { onUnauthenticated: () => {} }); } catch { /* ended already */ }
+    clearSession();
+    navigate('/inloggen?uitgelogd=1');
+  });
+  replaceChildren(slot, h('span', { class: 'ifzo-user__who' },
+    h('span', { class: 'ifzo-user__name' }, user.name), ' — ', role,
+    user.organisation ? `, ${user.organisation}` : null), ' ', logout);
   slot.hidden = false;
 }
 
@@ -45,12 +55,29 @@ async function show(path, { moveFocus }) {
   renderMenu(session, path);
   main.setAttribute('aria-busy', 'true');
   const { screen, params } = matchScreen(path);
-  const mod = await screen.load();
+  // Screens for a role need a session; a temporary password must be changed first.
+  if (screen.roles && !session) {
+    history.replaceState(null, '', `/inloggen?terug=${encodeURIComponent(path + location.search)}`);
+    return show('/inloggen', { moveFocus });
+  }
+  if (session?.user.must_change_password && path !== '/wachtwoord') {
+    history.replaceState(null, '', '/wachtwoord');
+    return show('/wachtwoord', { moveFocus });
+  }
+  const allowed = !screen.roles || screen.roles.includes(session.user.role);
+  const mod = allowed ? await screen.load() : await import('./screens/geen-toegang.js');
   if (shownPath !== path) return; // the user went on while this screen loaded
   document.title = `${mod.title} — openifzo`;
   main.replaceChildren();
   try {
-    await mod.render(main, { params, session });
+    await mod.render(main, { params, session, query: new URLSearchParams(location.search), navigate });
+  } catch (e) {
+    // A screen that cannot load its data says why, in Dutch, instead of staying empty.
+    if (shownPath === path) {
+      main.append(h('div', { class: 'utrecht-alert utrecht-alert--error', role: 'alert' },
+        h('div', { class: 'utrecht-alert__content' },
+          h('p', { class: 'utrecht-alert__message utrecht-paragraph' }, e instanceof ApiError ? e.message : GENERIC_MESSAGE))));
+    }
   } finally {
     if (shownPath === path) {
       main.setAttribute('aria-busy', 'false');

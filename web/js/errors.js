@@ -36,6 +36,7 @@ export const ERROR_MESSAGES = Object.freeze({
   invalid_token: 'Het toegangstoken is ongeldig of verlopen.',
   totp_required: 'Vul de code uit uw authenticator-app in.',
   totp_invalid: 'De code uit uw authenticator-app klopt niet. Probeer de volgende code.',
+  totp_enrolment_required: 'Stel eerst de tweede factor in: scan de QR-code met uw authenticator-app en vul de code in.',
   totp_already_enabled: 'Inloggen met een authenticator-app staat al aan.',
   too_many_attempts: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
   csrf_invalid: 'Uw sessie is verlopen of de pagina is te oud. Laad de pagina opnieuw.',

@@ -4,10 +4,24 @@
 // and the menu shows only what exists for the logged-in role. No entry is listed before
 // its screen exists: a menu must not lead to a dead end.
 //
-// roles: null means everyone (also without login); otherwise the role codes of design.md.
+// roles: null means everyone (also without login), 'anoniem' only without login; otherwise
+// the role codes of design.md.
+const ALL = ['indiceerder', 'plaatser', 'zorgaanbieder', 'functioneel_beheer', 'beleid'];
+const BEHEER = ['functioneel_beheer'];
+
 export const MENU = Object.freeze([
   { path: '/', label: 'Start', roles: null },
+  { path: '/justitiabelen', label: 'Justitiabelen', roles: ['indiceerder'] },
+  { path: '/locaties', label: 'Locaties en zorgaanbod', roles: ['zorgaanbieder'] },
+  { path: '/beheer/organisaties', label: 'Organisaties', roles: BEHEER },
+  { path: '/beheer/gebruikers', label: 'Gebruikers', roles: BEHEER },
+  { path: '/beheer/tokens', label: 'API-tokens', roles: BEHEER },
+  { path: '/beheer/zorgaanbieders', label: 'Zorgaanbieders', roles: BEHEER },
+  { path: '/beheer/contracten', label: 'Contracten', roles: BEHEER },
+  { path: '/beheer/toegangslog', label: 'Toegangslog', roles: BEHEER },
+  { path: '/wachtwoord', label: 'Wachtwoord wijzigen', roles: ALL },
   { path: '/over', label: 'Over deze omgeving', roles: null },
+  { path: '/inloggen', label: 'Inloggen', roles: 'anoniem' },
 ]);
 
 /**
@@ -15,5 +29,6 @@ export const MENU = Object.freeze([
  * @param {{role: string}|null} user
  */
 export function menuFor(user) {
-  return MENU.filter((item) => item.roles === null || (user !== null && item.roles.includes(user.role)));
+  return MENU.filter((item) => item.roles === null
+    || (item.roles === 'anoniem' ? user === null : user !== null && item.roles.includes(user.role)));
 }
