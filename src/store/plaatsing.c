@@ -72,7 +72,7 @@ static void read_pv(db_rows *r, store_plaatsing *o)
 #define TP_COLS                                                                                    \
     "p.id, p.verzoek_id, p.zorglocatie_id, p.status, p.parallel, p.aanmelddatum, p.verlengd, "     \
     "p.version, p.created_at, p.updated_at, r.code, r.toelichting, r.datum, a.op_verzoek, "        \
-    "a.reden, a.motivatie, a.datum, l.zorgaanbieder_id, z.organisation_id"
+    "a.reden, a.motivatie, a.datum, l.zorgaanbieder_id, z.organisation_id, l.agb, z.agb"
 #define TP_FROM                                                                                    \
     "toeleidingspoging p LEFT JOIN reactie r ON r.poging_id = p.id "                               \
     "LEFT JOIN annulering a ON a.poging_id = p.id "                                                \
@@ -103,6 +103,8 @@ static void read_tp(db_rows *r, int off, store_toeleidingspoging *o)
     v->annuleringsdatum = store_col_date(r, off + 16);
     o->zorgaanbieder_id = db_col_int(r, off + 17);
     o->aanbieder_organisatie_id = db_col_null(r, off + 18) ? 0 : db_col_int(r, off + 18);
+    db_col_copy(r, off + 19, o->locatie_agb, sizeof o->locatie_agb);
+    db_col_copy(r, off + 20, o->aanbieder_agb, sizeof o->aanbieder_agb);
 }
 
 static int fetch_pogingen(db_conn *c, store_plaatsing *o)
@@ -268,7 +270,27 @@ int store_plaatsing_get(store *s, int64_t id, store_plaatsing *out)
 typedef struct {
     int64_t id;
     int64_t verzoek_id;
+    const char *nummer;
 } poging_ctx;
+
+static int besluit_tx(db_conn *c, void *vctx)
+{
+    poging_ctx *x = vctx;
+    db_param p[] = {dbp_text(x->nummer)};
+    return store_query_int(c, "SELECT verzoek_id FROM plaatsingsbesluit WHERE besluitnummer = $1",
+                           p, 1, &x->verzoek_id);
+}
+
+int store_plaatsing_by_besluit(store *s, const char *besluitnummer, int64_t *verzoek_id)
+{
+    poging_ctx x = {.nummer = besluitnummer};
+    if (besluitnummer == NULL)
+        return STORE_INVALID;
+    int rc = store_tx(s, false, besluit_tx, &x);
+    if (rc == STORE_OK)
+        *verzoek_id = x.verzoek_id;
+    return rc;
+}
 
 static int poging_tx(db_conn *c, void *vctx)
 {
@@ -583,9 +605,9 @@ static int tp_list_tx(db_conn *c, void *vctx)
         }
         store_poging_item *it = &x->tp[x->n++];
         read_tp(r, 0, &it->p);
-        db_col_copy(r, 19, it->zorgtype, sizeof it->zorgtype);
-        it->justitiabele_id = db_col_int(r, 20);
-        it->plaatser_organisatie_id = db_col_int(r, 21);
+        db_col_copy(r, 21, it->zorgtype, sizeof it->zorgtype);
+        it->justitiabele_id = db_col_int(r, 22);
+        it->plaatser_organisatie_id = db_col_int(r, 23);
     }
     db_rows_free(r);
     return step < 0 ? -step : STORE_OK;

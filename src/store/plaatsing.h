@@ -25,6 +25,8 @@ typedef struct {
     toeleidingspoging v;
     int64_t zorgaanbieder_id;         /* the location's provider */
     int64_t aanbieder_organisatie_id; /* that provider's organisation (0 when none) */
+    char locatie_agb[IFZO_AGB_BUF];   /* AGB codes of the location and its provider: the */
+    char aanbieder_agb[IFZO_AGB_BUF]; /* senders that may answer it by message */
     store_meta m;
 } store_toeleidingspoging;
 
@@ -44,6 +46,9 @@ int store_plaatsing_create(store *s, const plaatsingsverzoek *in, store_access_e
                            store_plaatsing *out);
 
 int store_plaatsing_get(store *s, int64_t id, store_plaatsing *out);
+
+/* The id of the request whose decision has this besluitnummer; STORE_NOT_FOUND when none. */
+int store_plaatsing_by_besluit(store *s, const char *besluitnummer, int64_t *verzoek_id);
 
 /* The id of the request an attempt belongs to; STORE_NOT_FOUND when no such attempt. */
 int store_poging_verzoek(store *s, int64_t poging_id, int64_t *verzoek_id);

@@ -438,3 +438,146 @@ Test(plaatsing, overdue_referrals_are_listed_for_placer_and_provider)
     cr_assert_eq(json_array_size(json_object_get(r.json, "items")), 0);
     response_free(&r);
 }
+
+/* ---- the same attempt at the same moment ------------------------------------------------ */
+
+typedef struct {
+    const server *s;
+    const client_auth *who;
+    const char *path;
+    const char *body;
+    long long version;
+    long status;
+    char code[64];
+} race_call;
+
+#include <pthread.h>
+
+static pthread_barrier_t race_barrier;
+
+static void *race_run(void *arg)
+{
+    race_call *c = arg;
+    response r;
+    pthread_barrier_wait(&race_barrier);
+    c->status = call_on(c->s, c->who, "POST", c->path, c->body, c->version, &r);
+    snprintf(c->code, sizeof c->code, "%s", c->status == 200 ? "" : error_code(&r));
+    response_free(&r);
+    return NULL;
+}
+
+/* Two placers cancel and the provider accepts attempt pA at once, each through servers[i]. */
+static void race(const server *const servers[3])
+{
+    long long locA = location_of(&za, "11111111", "11111112");
+    char body[256], vp[96], path[256], cancel[256], react[256];
+    snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
+    long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
+    snprintf(path, sizeof path, "%s/pogingen", vp);
+    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    long long v = step(&pl, path, body, 1, 201, NULL);
+    long long pA = poging_id(vp, &pl, 0);
+    /* a second user of the same placing organisation */
+    client_auth pl_b;
+    as_role(&srv, "plaatser", NULL, pl.organisation_id, &pl_b);
+    snprintf(cancel, sizeof cancel, "/api/toeleidingspogingen/%lld/annulering", pA);
+    snprintf(react, sizeof react, "/api/toeleidingspogingen/%lld/reactie", pA);
+    race_call calls[3] = {
+        {servers[0], &pl, cancel, "{\"op_verzoek\":\"PL\",\"reden\":\"PL04\"}", v, 0, ""},
+        {servers[1], &pl_b, cancel, "{\"op_verzoek\":\"PL\",\"reden\":\"PL10\"}", v, 0, ""},
+        {servers[2], &za, react, "{\"reactie\":\"01\"}", v, 0, ""}};
+    pthread_t t[3];
+    cr_assert_eq(pthread_barrier_init(&race_barrier, NULL, 3), 0);
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(pthread_create(&t[i], NULL, race_run, &calls[i]), 0);
+    for (int i = 0; i < 3; i++)
+        pthread_join(t[i], NULL);
+    pthread_barrier_destroy(&race_barrier);
+    int ok = 0, conflict = 0, winner = -1;
+    for (int i = 0; i < 3; i++) {
+        if (calls[i].status == 200) {
+            ok++;
+            winner = i;
+        } else if (calls[i].status == 409 && strcmp(calls[i].code, "version_conflict") == 0) {
+            conflict++;
+        }
+    }
+    cr_assert_eq(ok, 1, "exactly one succeeds (%ld %ld %ld)", calls[0].status, calls[1].status,
+                 calls[2].status);
+    cr_assert_eq(conflict, 2);
+    /* Nothing half-written: the state and the timeline show the winner's step only. */
+    response r;
+    cr_assert_eq(call(&pl, "GET", vp, NULL, 0, &r), 200);
+    cr_assert_eq(version_of(&r), v + 1);
+    json_t *p = json_array_get(json_object_get(r.json, "pogingen"), 0);
+    cr_assert_str_eq(str(p, "status"), winner == 2 ? "geaccepteerd" : "geannuleerd");
+    cr_assert(winner == 2 ? json_is_null(json_object_get(p, "annulering"))
+                          : json_is_null(json_object_get(p, "reactie")));
+    response_free(&r);
+    snprintf(path, sizeof path, "%s/tijdlijn", vp);
+    cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200);
+    cr_assert_eq(json_array_size(json_object_get(r.json, "items")), 3);
+    response_free(&r);
+}
+
+Test(plaatsing, two_cancellations_and_an_acceptance_at_once_one_wins)
+{
+    const server *const servers[3] = {&srv, &srv, &srv};
+    race(servers);
+}
+
+Test(plaatsing, the_same_race_over_two_server_processes_on_one_database)
+{
+    server second;
+    server_start_shared(&second, &srv, NULL);
+    const server *const servers[3] = {&srv, &second, &second};
+    race(servers);
+    cr_assert_eq(server_stop(&second), 0);
+}
+
+/* ---- FZ825 through the API: the table shared with tests/msg/test_workflow.c ------------- */
+
+#include "fz825_cases.h"
+
+Test(plaatsing, end_of_care_table_shared_with_the_fz825_messages)
+{
+    long long locA = location_of(&za, "11111111", "11111112");
+    char body[512], vp[96], path[256];
+    snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
+    long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
+    snprintf(path, sizeof path, "%s/pogingen", vp);
+    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    long long v = step(&pl, path, body, 1, 201, NULL);
+    long long pA = poging_id(vp, &pl, 0);
+    snprintf(path, sizeof path, "/api/toeleidingspogingen/%lld/reactie", pA);
+    v = step(&za, path, "{\"reactie\":\"01\"}", v, 200, NULL);
+    snprintf(path, sizeof path, "%s/besluit", vp);
+    snprintf(body, sizeof body,
+             "{\"poging_id\":%lld,\"besluitnummer\":\"7781\",\"zorgtype\":\"ABH\","
+             "\"verwachte_startdatum\":\"2025-05-05\"}",
+             pA);
+    v = step(&pl, path, body, v, 200, NULL);
+    snprintf(path, sizeof path, "%s/start-zorg", vp);
+    v = step(&za, path, "{\"startdatum\":\"2025-05-05\"}", v, 200, NULL);
+    snprintf(path, sizeof path, "%s/einde-zorg", vp);
+    for (size_t i = 0; i < FZ825_NCASES; i++) {
+        const fz825_case *c = &fz825_cases[i];
+        int n = snprintf(body, sizeof body, "{\"status\":%d", c->status);
+        if (c->einddatum)
+            n += snprintf(body + n, sizeof body - (size_t)n, ",\"einddatum\":\"%s\"", c->einddatum);
+        if (c->reden)
+            n += snprintf(body + n, sizeof body - (size_t)n, ",\"mutatiereden\":\"%s\"", c->reden);
+        snprintf(body + n, sizeof body - (size_t)n, "}");
+        v = step(&za, path, body, v, c->http, c->api_code);
+        response r;
+        cr_assert_eq(call(&pl, "GET", vp, NULL, 0, &r), 200);
+        cr_assert_str_eq(str(r.json, "status"), c->status_na, "case %zu", i);
+        if (c->eind_na)
+            cr_assert_str_eq(str(r.json, "einddatum"), c->eind_na, "case %zu", i);
+        else
+            cr_assert(json_is_null(json_object_get(r.json, "einddatum")), "case %zu", i);
+        response_free(&r);
+    }
+}
