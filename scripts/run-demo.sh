@@ -27,7 +27,13 @@ cat <<MSG
     API:     http://${listen}/api/openapi.json
     travel:  curl -s 'http://${listen}/api/geo/reistijd?van=2511&naar=3011'
     (today is ${IFZO_TODAY} for every rule)
-  Demo logins: none yet (users and login arrive with the access issue).
+  Demo logins (made by ifzo seed-demo; demo passwords, no second factor needed:
+  the seed switched DJI's TOTP requirement off):
+    demo-indiceerder     demo-indiceerder-wachtwoord     indiceerder, Reclassering Nederland (3RO)
+    demo-plaatser        demo-plaatser-wachtwoord        plaatser, DJI (FPL)
+    demo-zorgaanbieder   demo-zorgaanbieder-wachtwoord   zorgaanbieder, the first demo provider
+    demo-beheer          demo-beheer-wachtwoord          functioneel_beheer, DJI
+    demo-beleid          demo-beleid-wachtwoord          beleid, DJI
   Stop with Ctrl-C.
 
 MSG

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -97,17 +98,71 @@ void api_access_entry(api_request *r, store_access_entry *e, int64_t client_id,
         snprintf(e->reason, sizeof(e->reason), "%s", reason);
 }
 
+void api_access_log_refuse(api_request *r)
+{
+    api_error(r, 503, "access_log_unavailable",
+              "De toegang kan nu niet worden vastgelegd; daarom worden de gegevens niet "
+              "getoond. Probeer het later opnieuw.",
+              NULL);
+}
+
 bool api_access_log(api_request *r, int64_t client_id, const char *object_type, int64_t object_id,
                     const char *action)
 {
     store_access_entry e;
     api_access_entry(r, &e, client_id, object_type, object_id, action);
-    int rc = store_access_log_append(api_request_app(r)->db, &e);
-    if (rc != STORE_OK) {
-        api_store_error(r, rc == STORE_NOT_FOUND ? STORE_ERROR : rc);
+    if (store_access_log_append(api_request_app(r)->db, &e) != STORE_OK) {
+        api_access_log_refuse(r);
         return false;
     }
     return true;
+}
+
+bool api_access_log_list(api_request *r, const int64_t *client_ids, const int64_t *object_ids,
+                         size_t n, const char *object_type, const char *action)
+{
+    if (n == 0)
+        return true;
+    store_access_entry *e = malloc(n * sizeof *e);
+    if (e == NULL) {
+        api_access_log_refuse(r);
+        return false;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < m && !seen; k++)
+            seen = e[k].client_id == client_ids[i];
+        if (!seen)
+            api_access_entry(r, &e[m++], client_ids[i], object_type, object_ids[i], action);
+    }
+    int rc = store_access_log_append_all(api_request_app(r)->db, e, m);
+    free(e);
+    if (rc != STORE_OK) {
+        api_access_log_refuse(r);
+        return false;
+    }
+    return true;
+}
+
+store_scope api_client_scope(const api_request *r)
+{
+    const api_caller *c = api_request_caller(r);
+    if (c->role == API_ROLE_INDICEERDER && c->organisation_id > 0)
+        return (store_scope){STORE_SCOPE_INDICATING, c->organisation_id};
+    if (c->role == API_ROLE_PLAATSER)
+        return (store_scope){STORE_SCOPE_DEFINITIVE, 0};
+    return (store_scope){STORE_SCOPE_NOTHING, 0};
+}
+
+store_scope api_offer_scope(const api_request *r)
+{
+    const api_caller *c = api_request_caller(r);
+    if (c->role == API_ROLE_ZORGAANBIEDER && c->organisation_id > 0)
+        return (store_scope){STORE_SCOPE_PROVIDER, c->organisation_id};
+    if (c->role == API_ROLE_FUNCTIONEEL_BEHEER)
+        return (store_scope){STORE_SCOPE_ALL, 0};
+    return (store_scope){STORE_SCOPE_NOTHING, 0};
 }
 
 bool api_own_organisation(api_request *r, int64_t organisation_id)

@@ -11,8 +11,9 @@
  *     403 "csrf_invalid" (bearer tokens are not sent by browsers, so they need none);
  *   - a user who must change the password may only reach the session routes: 403
  *     "password_change_required".
- * Scoping objects to the caller's organisation is the handler's job, with api_caller();
- * an object of another organisation answers 404 (api_not_found), never 403.
+ * Scoping objects to the caller's organisation: handlers pass api_client_scope() /
+ * api_offer_scope() to the store, whose queries apply it (decisions.md §30-§33), or use
+ * api_own_organisation(); an object of another organisation answers 404, never 403.
  */
 #ifndef IFZO_API_AUTH_H
 #define IFZO_API_AUTH_H
@@ -22,6 +23,7 @@
 
 #include "api/http.h"
 #include "store/access.h"
+#include "store/catalog.h"
 
 #define SESSION_COOKIE       "ifzo_session"
 #define SESSION_IDLE_SECONDS (30 * 60)      /* idle expiry */
@@ -49,10 +51,26 @@ const api_caller *api_request_caller(const api_request *r);
  * the same transaction); for a read, call api_access_log. */
 void api_access_entry(api_request *r, store_access_entry *e, int64_t client_id,
                       const char *object_type, int64_t object_id, const char *action);
-/* Records a read of client data in its own transaction. On failure answers 503/500 and
- * returns false: data must not be shown when its access cannot be recorded. */
+/* Records a read of client data in its own transaction. On failure answers 503
+ * "access_log_unavailable" and returns false: data must not be shown when its access cannot
+ * be recorded. */
 bool api_access_log(api_request *r, int64_t client_id, const char *object_type, int64_t object_id,
                     const char *action);
+/* Answers 503 "access_log_unavailable": client data are not sent when their access cannot be
+ * recorded. */
+void api_access_log_refuse(api_request *r);
+/* The same for a list: one entry per distinct client among client_ids[0..n-1] (object_ids[i]
+ * the object that named it first), all in one transaction; 503 and false on failure. */
+bool api_access_log_list(api_request *r, const int64_t *client_ids, const int64_t *object_ids,
+                         size_t n, const char *object_type, const char *action);
+
+/* The store scope of the caller (decisions.md §30-§31), decided here once per kind of data:
+ * client data (clients, indications): indiceerder -> STORE_SCOPE_INDICATING of its
+ * organisation, plaatser -> STORE_SCOPE_DEFINITIVE, anyone else -> STORE_SCOPE_NOTHING;
+ * the offer (locations, offer): zorgaanbieder -> STORE_SCOPE_PROVIDER of its organisation,
+ * functioneel_beheer -> STORE_SCOPE_ALL, anyone else -> STORE_SCOPE_NOTHING. */
+store_scope api_client_scope(const api_request *r);
+store_scope api_offer_scope(const api_request *r);
 
 /* Answers 404 "not_found" (the answer for an object the caller may not see, so that its
  * existence does not leak) and returns false unless organisation_id is the caller's own. */

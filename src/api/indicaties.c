@@ -2,7 +2,11 @@
  * indicaties.c - clients and indications over HTTP: /api/justitiabelen and /api/indicaties
  * (create, read, list, update with If-Match; make definitive; read every version).
  *
- * Client data are confidential: routes.c gives them only to indiceerder and plaatser.
+ * Client data are confidential: routes.c gives them only to indiceerder and plaatser, and
+ * every store call here is scoped by api_client_scope (auth.h): an indiceerder sees its own
+ * organisation's clients and indications, a plaatser the definitive ones; anything else
+ * answers 404. Every read is written to the access log before the answer is sent (503 when
+ * that fails), every write in the write's own transaction (decisions.md §30-§32).
  * The life cycle (concept -> definitief -> new version) is core's
  * (core/indicatiestelling.h); the store applies it inside one transaction.
  */
@@ -10,6 +14,7 @@
 #include "core/indicatiestelling.h"
 #include "core/validate.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +29,28 @@ static void answer_one(api_request *r, int status, json_t *body, const char *bas
         api_add_header(r, "Location", loc);
     }
     api_set_etag(r, version);
+}
+
+/* One access-log entry per client of a list: the ids are read at the given offsets of each
+ * of the n items (size bytes each). Answers 503 and returns false when it cannot log. */
+static bool log_list(api_request *r, size_t n, const void *items, size_t size, size_t client_offset,
+                     size_t object_offset, const char *object_type)
+{
+    if (n == 0)
+        return true;
+    int64_t *ids = malloc(2 * n * sizeof *ids);
+    if (ids == NULL) {
+        api_access_log_refuse(r);
+        return false;
+    }
+    const char *base = items;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(&ids[i], base + i * size + client_offset, sizeof ids[i]);
+        memcpy(&ids[n + i], base + i * size + object_offset, sizeof ids[i]);
+    }
+    bool ok = api_access_log_list(r, ids, ids + n, n, object_type, "list");
+    free(ids);
+    return ok;
 }
 
 /* ---- justitiabelen ------------------------------------------------------------------ */
@@ -78,7 +105,10 @@ void h_justitiabele_create(api_request *r)
     store_justitiabele out;
     if (!read_justitiabele(r, &in))
         return;
-    int rc = store_justitiabele_create(api_request_app(r)->db, &in, &out);
+    store_access_entry audit;
+    api_access_entry(r, &audit, 0, "justitiabele", 0, "create");
+    int rc =
+        store_justitiabele_create(api_request_app(r)->db, api_client_scope(r), &in, &audit, &out);
     if (rc != STORE_OK) {
         if (rc == STORE_DUPLICATE)
             api_error(r, 409, "duplicate", "Er bestaat al een justitiabele met dit BSN.", "bsn");
@@ -95,11 +125,13 @@ void h_justitiabele_get(api_request *r)
     store_justitiabele out;
     if (!api_path_id(r, "id", &id))
         return;
-    int rc = store_justitiabele_get(api_request_app(r)->db, id, &out);
+    int rc = store_justitiabele_get(api_request_app(r)->db, api_client_scope(r), id, &out);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
     }
+    if (!api_access_log(r, id, "justitiabele", id, "read"))
+        return;
     answer_one(r, 200, render_justitiabele(&out), NULL, id, out.m.version);
 }
 
@@ -111,7 +143,10 @@ void h_justitiabele_update(api_request *r)
     if (!api_path_id(r, "id", &id) || !api_if_match(r, &version) || !read_justitiabele(r, &in))
         return;
     in.id = id;
-    int rc = store_justitiabele_update(api_request_app(r)->db, &in, version, &out);
+    store_access_entry audit;
+    api_access_entry(r, &audit, id, "justitiabele", id, "update");
+    int rc = store_justitiabele_update(api_request_app(r)->db, api_client_scope(r), &in, version,
+                                       &audit, &out);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
@@ -128,9 +163,15 @@ void h_justitiabele_list(api_request *r)
     store_justitiabele *items;
     size_t n;
     int64_t total;
-    int rc = store_justitiabele_list(api_request_app(r)->db, &q, &items, &n, &total);
+    int rc = store_justitiabele_list(api_request_app(r)->db, api_client_scope(r), &q, &items, &n,
+                                     &total);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
+        return;
+    }
+    if (!log_list(r, n, items, sizeof *items, offsetof(store_justitiabele, v.id),
+                  offsetof(store_justitiabele, v.id), "justitiabele")) {
+        free(items);
         return;
     }
     json_t *a = json_array();
@@ -192,6 +233,17 @@ static bool read_indicatie(api_request *r, ifzo_indicatie *i, bool create)
         !fld_text(r, b, "onderbouwing", false, i->onderbouwing, sizeof i->onderbouwing) ||
         !fld_text(r, b, "status", false, status, sizeof status))
         return false;
+    /* The indicating organisation is the caller's own (decisions.md §31): another one is
+     * refused, none given means the own one. */
+    const api_caller *caller = api_request_caller(r);
+    if (i->indicerende_organisatie_id > 0 &&
+        i->indicerende_organisatie_id != caller->organisation_id) {
+        api_error(r, 400, "not_own_organisation",
+                  "Een indicatie wordt gesteld namens uw eigen organisatie.",
+                  "indicerende_organisatie_id");
+        return false;
+    }
+    i->indicerende_organisatie_id = caller->organisation_id;
     i->status = IFZO_IND_CONCEPT;
     if (status[0] &&
         (!ifzo_indicatie_status_from_name(status, &i->status) || i->status == IFZO_IND_VERVANGEN)) {
@@ -216,25 +268,6 @@ static bool read_indicatie(api_request *r, ifzo_indicatie *i, bool create)
     return true;
 }
 
-/* The indicating organisation must exist; answers 400 and returns false when not. */
-static bool organisation_exists(api_request *r, int64_t id)
-{
-    if (id <= 0)
-        return true;
-    store_organisation o;
-    int rc = store_organisation_get(api_request_app(r)->db, id, &o);
-    if (rc == STORE_NOT_FOUND) {
-        api_error(r, 400, "unknown_reference", "Het genoemde object bestaat niet.",
-                  "indicerende_organisatie_id");
-        return false;
-    }
-    if (rc != STORE_OK) {
-        api_store_error(r, rc);
-        return false;
-    }
-    return true;
-}
-
 static void indicatie_store_error(api_request *r, int rc, const char *parent_field)
 {
     if (rc == STORE_INVALID && parent_field) {
@@ -248,9 +281,11 @@ void h_indicatie_create(api_request *r)
 {
     ifzo_indicatie in = {0};
     store_indicatie out;
-    if (!read_indicatie(r, &in, true) || !organisation_exists(r, in.indicerende_organisatie_id))
+    if (!read_indicatie(r, &in, true))
         return;
-    int rc = store_indicatie_create(api_request_app(r)->db, &in, &out);
+    store_access_entry audit;
+    api_access_entry(r, &audit, in.justitiabele_id, "indicatie", 0, "create");
+    int rc = store_indicatie_create(api_request_app(r)->db, api_client_scope(r), &in, &audit, &out);
     if (rc != STORE_OK) {
         indicatie_store_error(r, rc, "justitiabele_id");
         return;
@@ -264,11 +299,13 @@ void h_indicatie_get(api_request *r)
     store_indicatie out;
     if (!api_path_id(r, "id", &id))
         return;
-    int rc = store_indicatie_get(api_request_app(r)->db, id, 0, &out);
+    int rc = store_indicatie_get(api_request_app(r)->db, api_client_scope(r), id, 0, &out);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
     }
+    if (!api_access_log(r, out.v.justitiabele_id, "indicatie", id, "read"))
+        return;
     answer_one(r, 200, render_indicatie(&out), NULL, id, out.m.version);
 }
 
@@ -283,7 +320,7 @@ void h_indicatie_update(api_request *r)
     /* A change to a definitive indication stays definitive (a new version), so it must be
      * complete as well. */
     store_indicatie cur;
-    int rc = store_indicatie_get(api_request_app(r)->db, id, 0, &cur);
+    int rc = store_indicatie_get(api_request_app(r)->db, api_client_scope(r), id, 0, &cur);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
@@ -297,7 +334,10 @@ void h_indicatie_update(api_request *r)
         }
         in.status = IFZO_IND_DEFINITIEF;
     }
-    rc = store_indicatie_update(api_request_app(r)->db, &in, version, &out);
+    store_access_entry audit;
+    api_access_entry(r, &audit, cur.v.justitiabele_id, "indicatie", id, "update");
+    rc = store_indicatie_update(api_request_app(r)->db, api_client_scope(r), &in, version, &audit,
+                                &out);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
@@ -312,7 +352,7 @@ void h_indicatie_finalize(api_request *r)
     store_indicatie cur, out;
     if (!api_path_id(r, "id", &id) || !api_if_match(r, &version))
         return;
-    int rc = store_indicatie_get(api_request_app(r)->db, id, 0, &cur);
+    int rc = store_indicatie_get(api_request_app(r)->db, api_client_scope(r), id, 0, &cur);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
@@ -327,7 +367,10 @@ void h_indicatie_finalize(api_request *r)
         return;
     }
     cur.v.status = IFZO_IND_DEFINITIEF;
-    rc = store_indicatie_update(api_request_app(r)->db, &cur.v, version, &out);
+    store_access_entry audit;
+    api_access_entry(r, &audit, cur.v.justitiabele_id, "indicatie", id, "finalize");
+    rc = store_indicatie_update(api_request_app(r)->db, api_client_scope(r), &cur.v, version,
+                                &audit, &out);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
@@ -345,9 +388,15 @@ void h_indicatie_list(api_request *r)
     store_indicatie *items;
     size_t n;
     int64_t total;
-    int rc = store_indicatie_list(api_request_app(r)->db, &q, &items, &n, &total);
+    int rc =
+        store_indicatie_list(api_request_app(r)->db, api_client_scope(r), &q, &items, &n, &total);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
+        return;
+    }
+    if (!log_list(r, n, items, sizeof *items, offsetof(store_indicatie, v.justitiabele_id),
+                  offsetof(store_indicatie, v.id), "indicatie")) {
+        free(items);
         return;
     }
     json_t *a = json_array();
@@ -364,9 +413,13 @@ void h_indicatie_versions(api_request *r)
         return;
     store_indicatie *items;
     size_t n;
-    int rc = store_indicatie_versions(api_request_app(r)->db, id, &items, &n);
+    int rc = store_indicatie_versions(api_request_app(r)->db, api_client_scope(r), id, &items, &n);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
+        return;
+    }
+    if (!api_access_log(r, items[0].v.justitiabele_id, "indicatie", id, "read_versions")) {
+        free(items);
         return;
     }
     json_t *a = json_array();
@@ -386,10 +439,13 @@ void h_indicatie_version_get(api_request *r)
         api_store_error(r, STORE_NOT_FOUND);
         return;
     }
-    int rc = store_indicatie_get(api_request_app(r)->db, id, (int)versie, &out);
+    int rc =
+        store_indicatie_get(api_request_app(r)->db, api_client_scope(r), id, (int)versie, &out);
     if (rc != STORE_OK) {
         api_store_error(r, rc);
         return;
     }
+    if (!api_access_log(r, out.v.justitiabele_id, "indicatie", id, "read_version"))
+        return;
     api_json(r, 200, render_indicatie(&out));
 }

@@ -283,7 +283,8 @@ void h_plaatsing_create(api_request *r)
     if (b == NULL || !fld_int(r, b, "indicatie_id", true, 1, INT64_MAX, &indicatie_id))
         return;
     store_indicatie ind;
-    int rc = store_indicatie_get(api_request_app(r)->db, indicatie_id, 0, &ind);
+    int rc =
+        store_indicatie_get(api_request_app(r)->db, api_client_scope(r), indicatie_id, 0, &ind);
     if (rc == STORE_NOT_FOUND) {
         api_error(r, 400, "unknown_reference", "Het genoemde object bestaat niet.", "indicatie_id");
         return;

@@ -4,7 +4,10 @@
  *
  * Each handler reads the body into the core struct (fields.h), checks it with the core rule
  * (core/zorgaanbod.h), stores it (store/catalog.h) and renders it. Who may call which route
- * is declared in routes.c.
+ * is declared in routes.c; whose locations and offer a caller may write is the store scope
+ * of api_offer_scope (auth.h): a zorgaanbieder only its own provider's (another provider's
+ * location or offer answers 404, naming another provider as parent is an unknown reference),
+ * decisions.md §33.
  */
 #include "api/fields.h"
 #include "core/validate.h"
@@ -304,7 +307,7 @@ void h_zorglocatie_create(api_request *r)
     store_zorglocatie out;
     if (!read_zorglocatie(r, &in, true))
         return;
-    int rc = store_zorglocatie_create(api_request_app(r)->db, &in, &out);
+    int rc = store_zorglocatie_create(api_request_app(r)->db, api_offer_scope(r), &in, &out);
     if (rc != STORE_OK) {
         store_fail(r, rc, "zorgaanbieder_id");
         return;
@@ -335,7 +338,8 @@ void h_zorglocatie_update(api_request *r)
         !read_zorglocatie(r, &in, false))
         return;
     in.id = id;
-    int rc = store_zorglocatie_update(api_request_app(r)->db, &in, version, &out);
+    int rc =
+        store_zorglocatie_update(api_request_app(r)->db, api_offer_scope(r), &in, version, &out);
     if (rc != STORE_OK) {
         store_fail(r, rc, NULL);
         return;
@@ -417,7 +421,7 @@ void h_zorgaanbod_create(api_request *r)
     store_zorgaanbod out;
     if (!read_zorgaanbod(r, &in, true))
         return;
-    int rc = store_zorgaanbod_create(api_request_app(r)->db, &in, &out);
+    int rc = store_zorgaanbod_create(api_request_app(r)->db, api_offer_scope(r), &in, &out);
     if (rc != STORE_OK) {
         store_fail(r, rc, "zorglocatie_id");
         return;
@@ -456,7 +460,7 @@ void h_zorgaanbod_update(api_request *r)
     if (!api_if_match(r, &version) || !read_zorgaanbod(r, &in, false))
         return;
     in.id = id;
-    rc = store_zorgaanbod_update(api_request_app(r)->db, &in, version, &out);
+    rc = store_zorgaanbod_update(api_request_app(r)->db, api_offer_scope(r), &in, version, &out);
     if (rc != STORE_OK) {
         store_fail(r, rc, NULL);
         return;

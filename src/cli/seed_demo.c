@@ -11,6 +11,7 @@
  * Speed: two transactions (catalog, clients) of bulk inserts; well under 10 s on SQLite.
  * The counts are documented in docs/demo-data.md and checked by tests/api/test_seed_demo.c.
  */
+#include "api/auth.h"
 #include "cli/cli.h"
 #include "core/codelist.h"
 #include "core/indicatiestelling.h"
@@ -184,6 +185,7 @@ typedef struct {
     ifzo_date today;
     int64_t org_ids[8];
     int n_orgs;
+    int64_t first_provider_org; /* the organisation of the first seeded provider */
     /* counts, for the report */
     int providers, contracts, locations, offers, clients;
     int ind_concept, ind_definitief, ind_vervangen;
@@ -289,6 +291,8 @@ static int seed_catalog(store_bulk *b, void *vctx)
         int rc = store_bulk_organisation(b, z.naam, "zorgaanbieder", &z.organisation_id);
         if (rc != STORE_OK)
             return rc;
+        if (p == 0)
+            x->first_provider_org = z.organisation_id;
         rc = check(zorgaanbieder_check(&z, &e), &e, "zorgaanbieder");
         if (rc == STORE_OK)
             rc = store_bulk_zorgaanbieder(b, &z, &zid);
@@ -480,13 +484,67 @@ static int seed_clients(store_bulk *b, void *vctx)
     return STORE_OK;
 }
 
+/* ---- demo users (decisions.md §34) ---------------------------------------------------------
+ * One user per role with a fixed password that the output, scripts/run-demo.sh and the
+ * README print: demo data only, never for a real installation. Indices into orgs[] of
+ * seed_catalog: 1 = Reclassering Nederland (3RO), 5 = DJI (FPL); -1 = the first provider. */
+typedef struct {
+    const char *username, *password, *role, *display;
+    int org; /* index into org_ids, or -1 for the first provider's organisation */
+} demo_user;
+
+static const demo_user DEMO_USERS[] = {
+    {"demo-indiceerder", "demo-indiceerder-wachtwoord", "indiceerder",
+     "Demo indiceerder (Reclassering Nederland)", 1},
+    {"demo-plaatser", "demo-plaatser-wachtwoord", "plaatser", "Demo plaatser (DJI FPL)", 5},
+    {"demo-zorgaanbieder", "demo-zorgaanbieder-wachtwoord", "zorgaanbieder",
+     "Demo zorgaanbieder (eerste zorgaanbieder)", -1},
+    {"demo-beheer", "demo-beheer-wachtwoord", "functioneel_beheer", "Demo functioneel beheer (DJI)",
+     5},
+    {"demo-beleid", "demo-beleid-wachtwoord", "beleid", "Demo beleid (DJI)", 5},
+};
+
+/* Creates the demo users and switches DJI's TOTP requirement off (the demo has no
+ * authenticator app); prints every login. Returns a store_rc. */
+static int seed_users(store *db, const seed_ctx *x)
+{
+    store_organisation dji, upd;
+    int rc = store_organisation_get(db, x->org_ids[5], &dji);
+    if (rc != STORE_OK)
+        return rc;
+    dji.totp_required = false;
+    if ((rc = store_organisation_update(db, &dji, &upd)) != STORE_OK)
+        return rc;
+    for (size_t i = 0; i < sizeof DEMO_USERS / sizeof DEMO_USERS[0]; i++) {
+        const demo_user *d = &DEMO_USERS[i];
+        char hash[STORE_HASH_MAX];
+        if (auth_password_hash(d->password, hash) != 0)
+            return STORE_ERROR;
+        store_user in = {0}, out;
+        in.organisation_id = d->org < 0 ? x->first_provider_org : x->org_ids[d->org];
+        snprintf(in.username, sizeof in.username, "%s", d->username);
+        snprintf(in.display_name, sizeof in.display_name, "%s", d->display);
+        snprintf(in.role, sizeof in.role, "%s", d->role);
+        if ((rc = store_user_create(db, &in, hash, &out)) != STORE_OK)
+            return rc;
+    }
+    printf("demo logins (demo passwords, TOTP not required: the seed switched DJI's TOTP "
+           "requirement off):\n");
+    for (size_t i = 0; i < sizeof DEMO_USERS / sizeof DEMO_USERS[0]; i++)
+        printf("  %-20s %-30s %s\n", DEMO_USERS[i].username, DEMO_USERS[i].password,
+               DEMO_USERS[i].role);
+    return STORE_OK;
+}
+
 static int usage_seed(FILE *out)
 {
     fprintf(out, "usage: ifzo seed-demo [--if-empty] [--db URL]\n\n"
                  "Fills an EMPTY database with deterministic demo data (docs/demo-data.md):\n"
                  "7 organisations, 110 zorgaanbieders (each with its organisation) with contracts, "
                  "440 zorglocaties in all 11\n"
-                 "arrondissementen, their zorgaanbod, 1000 justitiabelen and their indications.\n"
+                 "arrondissementen, their zorgaanbod, 1000 justitiabelen and their indications,\n"
+                 "and one demo user per role with a printed demo password (DJI's TOTP\n"
+                 "requirement is switched off for the demo).\n"
                  "Dates are relative to " TODAY "; run the server with IFZO_TODAY=" TODAY ".\n\n"
                  "  --if-empty  do nothing (exit 0) when the database already has data;\n"
                  "              without it a non-empty database is an error (exit 1)\n"
@@ -525,7 +583,7 @@ int cmd_seed_demo(int argc, char **argv)
     size_t n;
     int64_t total_z = 0, total_j = 0;
     if (store_zorgaanbieder_list(db, &q, &zs, &n, &total_z) != STORE_OK ||
-        store_justitiabele_list(db, &q, &js, &n, &total_j) != STORE_OK) {
+        store_justitiabele_list(db, STORE_SCOPE_EVERYTHING, &q, &js, &n, &total_j) != STORE_OK) {
         fprintf(stderr, "ifzo: cannot read the database\n");
         store_close(db);
         return 1;
@@ -570,6 +628,11 @@ int cmd_seed_demo(int argc, char **argv)
                x->n_orgs, x->providers, x->providers, x->contracts, x->locations, x->offers,
                x->clients, x->ind_concept + x->ind_definitief, x->ind_concept, x->ind_definitief,
                x->ind_vervangen);
+        rc = seed_users(db, x);
+        if (rc != STORE_OK)
+            fprintf(stderr, "ifzo: seed-demo could not create the demo users: %s\n",
+                    store_rc_name(rc));
+        clock_gettime(CLOCK_MONOTONIC, &t1);
         printf("seconds %.2f\n",
                (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     }

@@ -148,6 +148,8 @@ typedef struct {
  * on success. Writes of client data must instead append inside their own transaction with
  * store_access_log_append_in (store/access_log_internal.h). */
 int store_access_log_append(store *s, store_access_entry *e);
+/* Appends e[0..n-1] in one transaction (all or none), e.g. one entry per client of a list. */
+int store_access_log_append_all(store *s, store_access_entry *e, size_t n);
 
 /* Entries about client_id (0: all), by seq after after_seq; *items malloc'd (free()). */
 int store_access_log_list(store *s, int64_t client_id, int64_t after_seq, int limit,

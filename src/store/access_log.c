@@ -133,6 +133,30 @@ int store_access_log_append(store *s, store_access_entry *e)
     return store_tx(s, true, append_tx, e);
 }
 
+typedef struct {
+    store_access_entry *e;
+    size_t n;
+} many_ctx;
+
+static int append_many_tx(db_conn *c, void *vctx)
+{
+    many_ctx *x = vctx;
+    for (size_t i = 0; i < x->n; i++) {
+        int rc = store_access_log_append_in(c, &x->e[i]);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+int store_access_log_append_all(store *s, store_access_entry *e, size_t n)
+{
+    if (n == 0)
+        return STORE_OK;
+    many_ctx x = {e, n};
+    return store_tx(s, true, append_many_tx, &x);
+}
+
 #define ENTRY_COLUMNS                                                                              \
     "seq, at, user_id, username, role, organisation_id, client_id, object_type, object_id, "       \
     "action, request_id, reason, prev_hash, hash FROM access_log "

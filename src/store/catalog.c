@@ -7,6 +7,7 @@
  * any entity, one transaction per call, like organisation.c. The indication, whose update
  * may create a new version, is in indicatie.c.
  */
+#include "store/access_log_internal.h"
 #include "store/catalog_internal.h"
 
 #include <stddef.h>
@@ -210,6 +211,10 @@ static const entity E_ZORGLOCATIE = {
     .meta_offset = offsetof(store_zorglocatie, m),
     .size = sizeof(store_zorglocatie),
     .vsize = sizeof(ifzo_zorglocatie),
+    .row_scope_sql = "SELECT COUNT(*) FROM zorglocatie WHERE id = $1 AND zorgaanbieder_id "
+                     "IN " STORE_PROVIDERS_OWNED("$2", "$3"),
+    .parent_scope_sql = "SELECT COUNT(*) FROM zorgaanbieder WHERE id = CAST($1 AS BIGINT) AND "
+                        "id IN " STORE_PROVIDERS_OWNED("$2", "$3"),
 };
 
 static int bind_zorgaanbod(const void *obj, db_param *p, store_bindbuf *b)
@@ -283,6 +288,12 @@ static const entity E_ZORGAANBOD = {
     .meta_offset = offsetof(store_zorgaanbod, m),
     .size = sizeof(store_zorgaanbod),
     .vsize = sizeof(ifzo_zorgaanbod),
+    .row_scope_sql =
+        "SELECT COUNT(*) FROM zorgaanbod a JOIN zorglocatie l ON l.id = "
+        "a.zorglocatie_id WHERE a.id = $1 AND l.zorgaanbieder_id IN " STORE_PROVIDERS_OWNED("$2",
+                                                                                            "$3"),
+    .parent_scope_sql = "SELECT COUNT(*) FROM zorglocatie WHERE id = CAST($1 AS BIGINT) AND "
+                        "zorgaanbieder_id IN " STORE_PROVIDERS_OWNED("$2", "$3"),
 };
 
 static int bind_justitiabele(const void *obj, db_param *p, store_bindbuf *b)
@@ -328,12 +339,16 @@ static const entity E_JUSTITIABELE = {
     .bind = bind_justitiabele,
     .read = read_justitiabele,
     .where = "(CAST($1 AS TEXT) IS NULL OR bsn = $1) AND "
-             "(CAST($2 AS TEXT) IS NULL OR achternaam = $2)",
+             "(CAST($2 AS TEXT) IS NULL OR achternaam = $2) AND " STORE_CLIENT_VISIBLE("$3", "$4"),
     .nfilter = 2,
     .sorts = sorts_justitiabele,
     .meta_offset = offsetof(store_justitiabele, m),
     .size = sizeof(store_justitiabele),
     .vsize = sizeof(ifzo_justitiabele),
+    .row_scope_sql =
+        "SELECT COUNT(*) FROM justitiabele WHERE id = $1 AND " STORE_CLIENT_VISIBLE("$2", "$3"),
+    .list_scoped = true,
+    .audited = true,
 };
 
 static const entity *const all_entities[] = {&E_ZORGAANBIEDER, &E_CONTRACT,     &E_ZORGLOCATIE,
@@ -383,18 +398,63 @@ typedef struct {
     int64_t id;
     int64_t version;
     void *out;
+    store_scope sc;
+    store_access_entry *audit;
 } entity_ctx;
+
+int store_scope_check(db_conn *c, const char *count_sql, db_param id, store_scope sc)
+{
+    db_param p[] = {id, dbp_int((int64_t)sc.kind), dbp_int(sc.organisation_id)};
+    int64_t n = 0;
+    int rc = store_query_int(c, count_sql, p, 3, &n);
+    if (rc != STORE_OK)
+        return rc;
+    return n > 0 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+/* The access-log entry of a write to client data, for object id; in the same transaction. */
+static int audit_write(db_conn *c, const entity *e, store_access_entry *audit, int64_t id)
+{
+    if (!e->audited)
+        return STORE_OK;
+    audit->client_id = id;
+    audit->object_id = id;
+    /* A write whose access cannot be recorded is not done: the service is unavailable. */
+    int rc = store_access_log_append_in(c, audit);
+    return rc == STORE_OK || rc == STORE_BUSY ? rc : STORE_UNAVAILABLE;
+}
 
 static int create_tx(db_conn *c, void *vctx)
 {
     entity_ctx *x = vctx;
-    int rc = store_entity_insert(c, x->e, x->in, &x->id);
-    return rc != STORE_OK ? rc : fetch(c, x->e, x->id, x->out);
+    const entity *e = x->e;
+    if (e->parent_scope_sql) {
+        db_param p[STORE_ENTITY_MAXP];
+        store_bindbuf b;
+        if (e->bind(x->in, p, &b) != e->n)
+            return STORE_INVALID;
+        int rc = store_scope_check(c, e->parent_scope_sql, p[0], x->sc);
+        if (rc != STORE_OK)
+            return rc == STORE_NOT_FOUND ? STORE_INVALID : rc;
+    }
+    int rc = store_entity_insert(c, e, x->in, &x->id);
+    if (rc == STORE_OK && e == &E_JUSTITIABELE && x->sc.kind == STORE_SCOPE_INDICATING) {
+        db_param p[] = {dbp_int(x->sc.organisation_id), dbp_int(x->id)};
+        rc = db_exec(c, "UPDATE justitiabele SET organisation_id = $1 WHERE id = $2", p, 2, NULL);
+    }
+    if (rc == STORE_OK)
+        rc = audit_write(c, e, x->audit, x->id);
+    return rc != STORE_OK ? rc : fetch(c, e, x->id, x->out);
 }
 
 static int get_tx(db_conn *c, void *vctx)
 {
     entity_ctx *x = vctx;
+    if (x->e->row_scope_sql) {
+        int rc = store_scope_check(c, x->e->row_scope_sql, dbp_int(x->id), x->sc);
+        if (rc != STORE_OK)
+            return rc;
+    }
     return fetch(c, x->e, x->id, x->out);
 }
 
@@ -402,6 +462,11 @@ static int update_tx(db_conn *c, void *vctx)
 {
     entity_ctx *x = vctx;
     const entity *e = x->e;
+    if (e->row_scope_sql) {
+        int rc = store_scope_check(c, e->row_scope_sql, dbp_int(x->id), x->sc);
+        if (rc != STORE_OK)
+            return rc;
+    }
     db_param p[STORE_ENTITY_MAXP];
     store_bindbuf b;
     int n = e->bind(x->in, p, &b);
@@ -424,25 +489,33 @@ static int update_tx(db_conn *c, void *vctx)
     }
     if (e->catalog && (rc = store_bump_catalog(c)) != STORE_OK)
         return rc;
+    if ((rc = audit_write(c, e, x->audit, x->id)) != STORE_OK)
+        return rc;
     return fetch(c, e, x->id, x->out);
 }
 
-static int e_create(store *s, const entity *e, const void *in, void *out)
+static int e_create(store *s, const entity *e, store_scope sc, const void *in,
+                    store_access_entry *audit, void *out)
 {
-    entity_ctx x = {.e = e, .in = in, .out = out};
+    if (e->audited && audit == NULL)
+        return STORE_INVALID;
+    entity_ctx x = {.e = e, .in = in, .out = out, .sc = sc, .audit = audit};
     return store_tx(s, true, create_tx, &x);
 }
 
-static int e_get(store *s, const entity *e, int64_t id, void *out)
+static int e_get(store *s, const entity *e, store_scope sc, int64_t id, void *out)
 {
-    entity_ctx x = {.e = e, .id = id, .out = out};
+    entity_ctx x = {.e = e, .id = id, .out = out, .sc = sc};
     return store_tx(s, false, get_tx, &x);
 }
 
-static int e_update(store *s, const entity *e, const void *in, int64_t id, int64_t version,
-                    void *out)
+static int e_update(store *s, const entity *e, store_scope sc, const void *in, int64_t id,
+                    int64_t version, store_access_entry *audit, void *out)
 {
-    entity_ctx x = {.e = e, .in = in, .id = id, .version = version, .out = out};
+    if (e->audited && audit == NULL)
+        return STORE_INVALID;
+    entity_ctx x = {
+        .e = e, .in = in, .id = id, .version = version, .out = out, .sc = sc, .audit = audit};
     return store_tx(s, true, update_tx, &x);
 }
 
@@ -475,34 +548,42 @@ bool store_sort_valid(const char *list, const char *sort)
 }
 
 int store_list_run(db_conn *c, const store_list_query *q, const char *cols, const char *from,
-                   const char *where, int nfilter, const char *const *sorts, int64_t *total,
-                   db_rows **rows)
+                   const char *where, int nfilter, const db_param *extra, int nextra,
+                   const char *const *sorts, int64_t *total, db_rows **rows)
 {
     const char *col = sort_column(sorts, q->sort);
     if (col == NULL || q->limit < 1 || q->limit > 1000 || q->offset < 0 ||
-        nfilter > STORE_FILTER_MAX)
+        nfilter > STORE_FILTER_MAX || nextra < 0 || nextra > 2)
         return STORE_INVALID;
-    db_param p[STORE_FILTER_MAX + 2];
+    db_param p[STORE_FILTER_MAX + 4];
     for (int i = 0; i < nfilter; i++)
         p[i] = dbp_text(q->filter[i]);
-    char sql[2048];
-    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s WHERE %s", from, where);
-    int rc = store_query_int(c, sql, p, nfilter, total);
+    for (int i = 0; i < nextra; i++)
+        p[nfilter + i] = extra[i];
+    int np = nfilter + nextra;
+    char sql[4096];
+    int len = snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s WHERE %s", from, where);
+    if (len < 0 || (size_t)len >= sizeof sql)
+        return STORE_INVALID;
+    int rc = store_query_int(c, sql, p, np, total);
     if (rc != STORE_OK)
         return rc;
-    p[nfilter] = dbp_int(q->limit);
-    p[nfilter + 1] = dbp_int(q->offset);
+    p[np] = dbp_int(q->limit);
+    p[np + 1] = dbp_int(q->offset);
     /* Tie-break on id so that pages are stable. */
     const char *dir = q->desc ? "DESC" : "ASC";
-    snprintf(sql, sizeof sql,
-             "SELECT %s FROM %s WHERE %s ORDER BY %s %s, id %s LIMIT $%d OFFSET $%d", cols, from,
-             where, col, dir, dir, nfilter + 1, nfilter + 2);
-    return db_query(c, sql, p, nfilter + 2, rows);
+    len = snprintf(sql, sizeof sql,
+                   "SELECT %s FROM %s WHERE %s ORDER BY %s %s, id %s LIMIT $%d OFFSET $%d", cols,
+                   from, where, col, dir, dir, np + 1, np + 2);
+    if (len < 0 || (size_t)len >= sizeof sql)
+        return STORE_INVALID;
+    return db_query(c, sql, p, np + 2, rows);
 }
 
 typedef struct {
     const entity *e;
     const store_list_query *q;
+    store_scope sc;
     char *items;
     size_t count;
     int64_t total;
@@ -515,7 +596,9 @@ static int list_tx(db_conn *c, void *vctx)
     char cols[1024];
     snprintf(cols, sizeof cols, "%s, version, created_at, updated_at", e->cols);
     db_rows *r;
-    int rc = store_list_run(c, x->q, cols, e->table, e->where, e->nfilter, e->sorts, &x->total, &r);
+    db_param scope[] = {dbp_int((int64_t)x->sc.kind), dbp_int(x->sc.organisation_id)};
+    int rc = store_list_run(c, x->q, cols, e->table, e->where, e->nfilter, scope,
+                            e->list_scoped ? 2 : 0, e->sorts, &x->total, &r);
     if (rc != STORE_OK)
         return rc;
     x->items = calloc((size_t)x->q->limit, e->size);
@@ -538,8 +621,8 @@ static int list_tx(db_conn *c, void *vctx)
     return STORE_OK;
 }
 
-static int e_list(store *s, const entity *e, const store_list_query *q, void **items, size_t *count,
-                  int64_t *total)
+static int e_list(store *s, const entity *e, store_scope sc, const store_list_query *q,
+                  void **items, size_t *count, int64_t *total)
 {
     *items = NULL;
     *count = 0;
@@ -547,7 +630,7 @@ static int e_list(store *s, const entity *e, const store_list_query *q, void **i
         *total = 0;
     if (q == NULL)
         return STORE_INVALID;
-    list_ctx x = {.e = e, .q = q};
+    list_ctx x = {.e = e, .q = q, .sc = sc};
     int rc = store_tx(s, false, list_tx, &x);
     if (rc != STORE_OK) {
         free(x.items);
@@ -562,33 +645,84 @@ static int e_list(store *s, const entity *e, const store_list_query *q, void **i
 
 /* ---- public API ---------------------------------------------------------------------- */
 
+/* Unscoped records (providers, contracts): maintained by functioneel beheer only. */
 #define ENTITY_API(T, E)                                                                           \
     int store_##T##_create(store *s, const ifzo_##T *in, store_##T *out)                           \
     {                                                                                              \
-        return e_create(s, &E, in, out);                                                           \
+        return e_create(s, &E, STORE_SCOPE_EVERYTHING, in, NULL, out);                             \
     }                                                                                              \
     int store_##T##_get(store *s, int64_t id, store_##T *out)                                      \
     {                                                                                              \
-        return e_get(s, &E, id, out);                                                              \
+        return e_get(s, &E, STORE_SCOPE_EVERYTHING, id, out);                                      \
     }                                                                                              \
     int store_##T##_update(store *s, const ifzo_##T *in, int64_t version, store_##T *out)          \
     {                                                                                              \
-        return e_update(s, &E, in, in->id, version, out);                                          \
+        return e_update(s, &E, STORE_SCOPE_EVERYTHING, in, in->id, version, NULL, out);            \
     }                                                                                              \
     int store_##T##_list(store *s, const store_list_query *q, store_##T **items, size_t *count,    \
                          int64_t *total)                                                           \
     {                                                                                              \
         void *v = NULL;                                                                            \
-        int rc = e_list(s, &E, q, &v, count, total);                                               \
+        int rc = e_list(s, &E, STORE_SCOPE_EVERYTHING, q, &v, count, total);                       \
+        *items = v;                                                                                \
+        return rc;                                                                                 \
+    }
+
+/* The offer a provider maintains: writes scoped, reads open. */
+#define OWNED_API(T, E)                                                                            \
+    int store_##T##_create(store *s, store_scope sc, const ifzo_##T *in, store_##T *out)           \
+    {                                                                                              \
+        return e_create(s, &E, sc, in, NULL, out);                                                 \
+    }                                                                                              \
+    int store_##T##_get(store *s, int64_t id, store_##T *out)                                      \
+    {                                                                                              \
+        return e_get(s, &E, STORE_SCOPE_EVERYTHING, id, out);                                      \
+    }                                                                                              \
+    int store_##T##_update(store *s, store_scope sc, const ifzo_##T *in, int64_t version,          \
+                           store_##T *out)                                                         \
+    {                                                                                              \
+        return e_update(s, &E, sc, in, in->id, version, NULL, out);                                \
+    }                                                                                              \
+    int store_##T##_list(store *s, const store_list_query *q, store_##T **items, size_t *count,    \
+                         int64_t *total)                                                           \
+    {                                                                                              \
+        void *v = NULL;                                                                            \
+        int rc = e_list(s, &E, STORE_SCOPE_EVERYTHING, q, &v, count, total);                       \
         *items = v;                                                                                \
         return rc;                                                                                 \
     }
 
 ENTITY_API(zorgaanbieder, E_ZORGAANBIEDER)
 ENTITY_API(contract, E_CONTRACT)
-ENTITY_API(zorglocatie, E_ZORGLOCATIE)
-ENTITY_API(zorgaanbod, E_ZORGAANBOD)
-ENTITY_API(justitiabele, E_JUSTITIABELE)
+OWNED_API(zorglocatie, E_ZORGLOCATIE)
+OWNED_API(zorgaanbod, E_ZORGAANBOD)
+
+/* Clients: everything scoped, writes logged. */
+int store_justitiabele_create(store *s, store_scope sc, const ifzo_justitiabele *in,
+                              store_access_entry *audit, store_justitiabele *out)
+{
+    return e_create(s, &E_JUSTITIABELE, sc, in, audit, out);
+}
+
+int store_justitiabele_get(store *s, store_scope sc, int64_t id, store_justitiabele *out)
+{
+    return e_get(s, &E_JUSTITIABELE, sc, id, out);
+}
+
+int store_justitiabele_update(store *s, store_scope sc, const ifzo_justitiabele *in,
+                              int64_t version, store_access_entry *audit, store_justitiabele *out)
+{
+    return e_update(s, &E_JUSTITIABELE, sc, in, in->id, version, audit, out);
+}
+
+int store_justitiabele_list(store *s, store_scope sc, const store_list_query *q,
+                            store_justitiabele **items, size_t *count, int64_t *total)
+{
+    void *v = NULL;
+    int rc = e_list(s, &E_JUSTITIABELE, sc, q, &v, count, total);
+    *items = v;
+    return rc;
+}
 
 static int catalog_tx(db_conn *c, void *vctx)
 {

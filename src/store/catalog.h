@@ -24,6 +24,7 @@
 
 #include "core/indicatiestelling.h"
 #include "core/zorgaanbod.h"
+#include "store/access.h"
 #include "store/store.h"
 
 /* The row data every mutable record has. id mirrors the core struct's id. */
@@ -60,6 +61,29 @@ typedef struct {
     int huidige_versie;
     store_meta m;
 } store_indicatie;
+
+/* Whose objects a call may see or change (decisions.md §30-§31). The SQL predicate of each
+ * kind is written once, in catalog_internal.h (STORE_CLIENT_VISIBLE, STORE_IND_VISIBLE,
+ * STORE_LOC_OWNED, ...), and every scoped query of that resource uses it: an object outside
+ * the scope is STORE_NOT_FOUND (the API answers 404), a parent outside it STORE_INVALID.
+ * The API maps a caller to a scope in one function (api/scope.c). */
+typedef enum {
+    STORE_SCOPE_ALL = 0,        /* operations (CLI, seed-demo, store tests): everything */
+    STORE_SCOPE_INDICATING = 1, /* indiceerder of organisation_id: the indications whose
+                                 * current version that organisation indicated, the clients
+                                 * it registered or indicated */
+    STORE_SCOPE_DEFINITIVE = 2, /* plaatser: indications whose current version is definitief
+                                 * (with all their versions) and the clients of those */
+    STORE_SCOPE_NOTHING = 3,    /* a role that sees no client data */
+    STORE_SCOPE_PROVIDER = 4,   /* zorgaanbieder of organisation_id: the locations and offer
+                                 * of the providers linked to that organisation */
+} store_scope_kind;
+typedef struct {
+    store_scope_kind kind;
+    int64_t organisation_id;
+} store_scope;
+/* The unscoped value, for operations. */
+#define STORE_SCOPE_EVERYTHING ((store_scope){STORE_SCOPE_ALL, 0})
 
 /* A list request. filter[] values are exact-match filters in the order documented per list
  * (NULL = no filter; numeric filters as decimal text, the caller checks them). sort is one
@@ -99,19 +123,26 @@ int store_contract_list(store *s, const store_list_query *q, store_contract **it
 
 /* ---- zorglocatie: filters {zorgaanbieder_id, arrondissement, beveiligingsniveau};
  *      sort id | naam | postcode ---------------------------------------------------------- */
-int store_zorglocatie_create(store *s, const ifzo_zorglocatie *in, store_zorglocatie *out);
+/* Writes take the scope (ALL or PROVIDER): a provider outside it is STORE_INVALID on create,
+ * a location outside it STORE_NOT_FOUND on update. Reads are not scoped (the offer is no
+ * client data). */
+int store_zorglocatie_create(store *s, store_scope sc, const ifzo_zorglocatie *in,
+                             store_zorglocatie *out);
 int store_zorglocatie_get(store *s, int64_t id, store_zorglocatie *out);
 /* zorgaanbieder_id cannot change. */
-int store_zorglocatie_update(store *s, const ifzo_zorglocatie *in, int64_t version,
+int store_zorglocatie_update(store *s, store_scope sc, const ifzo_zorglocatie *in, int64_t version,
                              store_zorglocatie *out);
 int store_zorglocatie_list(store *s, const store_list_query *q, store_zorglocatie **items,
                            size_t *count, int64_t *total);
 
 /* ---- zorgaanbod: filters {zorglocatie_id, zorgtype}; sort id | wachttijd_dagen -------- */
-int store_zorgaanbod_create(store *s, const ifzo_zorgaanbod *in, store_zorgaanbod *out);
+/* Scoped like the locations: the location (create) or the offer's location (update) must
+ * belong to a provider in the scope. */
+int store_zorgaanbod_create(store *s, store_scope sc, const ifzo_zorgaanbod *in,
+                            store_zorgaanbod *out);
 int store_zorgaanbod_get(store *s, int64_t id, store_zorgaanbod *out);
 /* zorglocatie_id and zorgtype cannot change. */
-int store_zorgaanbod_update(store *s, const ifzo_zorgaanbod *in, int64_t version,
+int store_zorgaanbod_update(store *s, store_scope sc, const ifzo_zorgaanbod *in, int64_t version,
                             store_zorgaanbod *out);
 int store_zorgaanbod_list(store *s, const store_list_query *q, store_zorgaanbod **items,
                           size_t *count, int64_t *total);
@@ -139,31 +170,43 @@ int store_catalog_load(store *s, store_catalog_snapshot *out);
 void store_catalog_snapshot_free(store_catalog_snapshot *snap);
 
 /* ---- justitiabele: filters {bsn, achternaam}; sort id | achternaam | geboortedatum ----- */
-int store_justitiabele_create(store *s, const ifzo_justitiabele *in, store_justitiabele *out);
-int store_justitiabele_get(store *s, int64_t id, store_justitiabele *out);
-int store_justitiabele_update(store *s, const ifzo_justitiabele *in, int64_t version,
-                              store_justitiabele *out);
-int store_justitiabele_list(store *s, const store_list_query *q, store_justitiabele **items,
-                            size_t *count, int64_t *total);
+/* Client data: every call is scoped (STORE_SCOPE_ALL for operations). Writes need an
+ * access-log entry (the caller fills who/role/organisation/action/request id; the store
+ * fills client_id and object_id) that is appended in the write's own transaction; audit
+ * NULL is STORE_INVALID. Create under STORE_SCOPE_INDICATING records organisation_id as the
+ * registering organisation. */
+int store_justitiabele_create(store *s, store_scope sc, const ifzo_justitiabele *in,
+                              store_access_entry *audit, store_justitiabele *out);
+int store_justitiabele_get(store *s, store_scope sc, int64_t id, store_justitiabele *out);
+int store_justitiabele_update(store *s, store_scope sc, const ifzo_justitiabele *in,
+                              int64_t version, store_access_entry *audit, store_justitiabele *out);
+int store_justitiabele_list(store *s, store_scope sc, const store_list_query *q,
+                            store_justitiabele **items, size_t *count, int64_t *total);
 
 /* ---- indicatie: filters {justitiabele_id, status (of the current version), zorgtype};
  *      sort id | updated_at ------------------------------------------------------------- */
+/* Every call is scoped; writes append `audit` (required, client_id/object_id filled by the
+ * store) in their own transaction, as for clients. Under STORE_SCOPE_INDICATING the
+ * indicating organisation is always the scope's organisation (in's value is replaced) and
+ * the client must be visible in the scope (else STORE_INVALID). */
 /* Stores version 1 of a new indication (in->status as given: concept or definitief). */
-int store_indicatie_create(store *s, const ifzo_indicatie *in, store_indicatie *out);
-/* The current version (versie 0) or a given one. */
-int store_indicatie_get(store *s, int64_t id, int versie, store_indicatie *out);
+int store_indicatie_create(store *s, store_scope sc, const ifzo_indicatie *in,
+                           store_access_entry *audit, store_indicatie *out);
+/* The current version (versie 0) or a given one; STORE_NOT_FOUND outside the scope. */
+int store_indicatie_get(store *s, store_scope sc, int64_t id, int versie, store_indicatie *out);
 /* Applies a change to indication in->id at If-Match `version`, following
  * ifzo_indicatie_change_kind of the CURRENT status (decided inside the transaction): a concept
  * is overwritten in place (in->status may make it definitief); a definitief one gets a new
  * version with in's data and status definitief, the old version becomes vervangen; otherwise
  * STORE_INVALID. justitiabele_id cannot change. */
-int store_indicatie_update(store *s, const ifzo_indicatie *in, int64_t version,
-                           store_indicatie *out);
+int store_indicatie_update(store *s, store_scope sc, const ifzo_indicatie *in, int64_t version,
+                           store_access_entry *audit, store_indicatie *out);
 /* Current versions only. */
-int store_indicatie_list(store *s, const store_list_query *q, store_indicatie **items,
-                         size_t *count, int64_t *total);
+int store_indicatie_list(store *s, store_scope sc, const store_list_query *q,
+                         store_indicatie **items, size_t *count, int64_t *total);
 /* All versions of one indication, oldest first. */
-int store_indicatie_versions(store *s, int64_t id, store_indicatie **items, size_t *count);
+int store_indicatie_versions(store *s, store_scope sc, int64_t id, store_indicatie **items,
+                             size_t *count);
 
 /* ---- imported postcode table (ifzo import geo) ------------------------------------------ */
 

@@ -6,6 +6,7 @@
  * two tables. `indicatie` holds identity, client, current version and the If-Match version;
  * `indicatie_versie` holds every version's content.
  */
+#include "store/access_log_internal.h"
 #include "store/catalog_internal.h"
 
 #include <stdio.h>
@@ -46,14 +47,16 @@ static void read_row(db_rows *r, store_indicatie *o)
     db_col_copy(r, 17, v->onderbouwing, sizeof v->onderbouwing);
 }
 
-static int fetch(db_conn *c, int64_t id, int versie, store_indicatie *out)
+static int fetch(db_conn *c, store_scope sc, int64_t id, int versie, store_indicatie *out)
 {
-    db_param p[] = {dbp_int(id), dbp_int(versie)};
+    db_param p[] = {dbp_int(id), dbp_int(versie), dbp_int((int64_t)sc.kind),
+                    dbp_int(sc.organisation_id)};
     db_rows *r;
-    int rc = db_query(c,
-                      "SELECT " IND_COLS " FROM " IND_FROM " WHERE i.id = $1 AND v.versie = "
-                      "CASE WHEN $2 = 0 THEN i.huidige_versie ELSE $2 END",
-                      p, 2, &r);
+    int rc = db_query(
+        c,
+        "SELECT " IND_COLS " FROM " IND_FROM " WHERE i.id = $1 AND v.versie = "
+        "CASE WHEN $2 = 0 THEN i.huidige_versie ELSE $2 END AND " STORE_IND_VISIBLE("$3", "$4"),
+        p, 4, &r);
     if (rc != STORE_OK)
         return rc;
     int step = db_rows_next(r);
@@ -113,13 +116,29 @@ static int insert_new(db_conn *c, const ifzo_indicatie *in, int64_t *id)
     return insert_version(c, *id, 1, in->status, in, now);
 }
 
-/* The change of catalog.h: decided here from the current status, inside the transaction. */
-static int apply_change(db_conn *c, const ifzo_indicatie *in, int64_t version)
+/* The indication as the scope writes it: under STORE_SCOPE_INDICATING the indicating
+ * organisation is the scope's own, whatever the input said (decisions.md §31). */
+static ifzo_indicatie scoped_input(store_scope sc, const ifzo_indicatie *in)
 {
-    db_param pk[] = {dbp_int(in->id)};
+    ifzo_indicatie v = *in;
+    if (sc.kind == STORE_SCOPE_INDICATING)
+        v.indicerende_organisatie_id = sc.organisation_id;
+    return v;
+}
+
+/* The change of catalog.h: decided here from the current status, inside the transaction.
+ * An indication outside the scope is STORE_NOT_FOUND. *client receives its client. */
+static int apply_change(db_conn *c, store_scope sc, const ifzo_indicatie *given, int64_t version,
+                        int64_t *client)
+{
+    ifzo_indicatie scoped = scoped_input(sc, given);
+    const ifzo_indicatie *in = &scoped;
+    db_param pk[] = {dbp_int(in->id), dbp_int((int64_t)sc.kind), dbp_int(sc.organisation_id)};
     db_rows *r;
-    int rc = db_query(c, "SELECT version, huidige_versie, status FROM indicatie WHERE id = $1", pk,
-                      1, &r);
+    int rc = db_query(c,
+                      "SELECT i.version, i.huidige_versie, i.status, i.justitiabele_id FROM "
+                      "indicatie i WHERE i.id = $1 AND " STORE_IND_VISIBLE("$2", "$3"),
+                      pk, 3, &r);
     if (rc != STORE_OK)
         return rc;
     int step = db_rows_next(r);
@@ -131,6 +150,7 @@ static int apply_change(db_conn *c, const ifzo_indicatie *in, int64_t version)
         cur = (int)db_col_int(r, 1);
         if (!ifzo_indicatie_status_from_name(db_col_text(r, 2), &status))
             status = IFZO_IND_VERVANGEN;
+        *client = db_col_int(r, 3);
     }
     db_rows_free(r);
     if (step != 1)
@@ -182,55 +202,85 @@ typedef struct {
     int versie;
     int64_t version;
     store_indicatie *out;
+    store_scope sc;
+    store_access_entry *audit;
 } ind_ctx;
+
+/* The write's access-log entry, in its transaction. */
+static int audit_write(db_conn *c, store_access_entry *audit, int64_t client, int64_t id)
+{
+    audit->client_id = client;
+    audit->object_id = id;
+    /* A write whose access cannot be recorded is not done: the service is unavailable. */
+    int rc = store_access_log_append_in(c, audit);
+    return rc == STORE_OK || rc == STORE_BUSY ? rc : STORE_UNAVAILABLE;
+}
 
 static int create_tx(db_conn *c, void *vctx)
 {
     ind_ctx *x = vctx;
-    int rc = insert_new(c, x->in, &x->id);
-    return rc != STORE_OK ? rc : fetch(c, x->id, 0, x->out);
+    /* The client must be one the scope may see: otherwise it "does not exist". */
+    int rc = store_scope_check(
+        c, "SELECT COUNT(*) FROM justitiabele WHERE id = $1 AND " STORE_CLIENT_VISIBLE("$2", "$3"),
+        dbp_int(x->in->justitiabele_id), x->sc);
+    if (rc != STORE_OK)
+        return rc == STORE_NOT_FOUND ? STORE_INVALID : rc;
+    ifzo_indicatie in = scoped_input(x->sc, x->in);
+    rc = insert_new(c, &in, &x->id);
+    if (rc == STORE_OK)
+        rc = audit_write(c, x->audit, in.justitiabele_id, x->id);
+    return rc != STORE_OK ? rc : fetch(c, x->sc, x->id, 0, x->out);
 }
 
-int store_indicatie_create(store *s, const ifzo_indicatie *in, store_indicatie *out)
+int store_indicatie_create(store *s, store_scope sc, const ifzo_indicatie *in,
+                           store_access_entry *audit, store_indicatie *out)
 {
-    ind_ctx x = {.in = in, .out = out};
+    if (audit == NULL)
+        return STORE_INVALID;
+    ind_ctx x = {.in = in, .out = out, .sc = sc, .audit = audit};
     return store_tx(s, true, create_tx, &x);
 }
 
 static int get_tx(db_conn *c, void *vctx)
 {
     ind_ctx *x = vctx;
-    return fetch(c, x->id, x->versie, x->out);
+    return fetch(c, x->sc, x->id, x->versie, x->out);
 }
 
-int store_indicatie_get(store *s, int64_t id, int versie, store_indicatie *out)
+int store_indicatie_get(store *s, store_scope sc, int64_t id, int versie, store_indicatie *out)
 {
-    ind_ctx x = {.id = id, .versie = versie, .out = out};
+    ind_ctx x = {.id = id, .versie = versie, .out = out, .sc = sc};
     return store_tx(s, false, get_tx, &x);
 }
 
 static int update_tx(db_conn *c, void *vctx)
 {
     ind_ctx *x = vctx;
-    int rc = apply_change(c, x->in, x->version);
+    int64_t client = 0;
+    int rc = apply_change(c, x->sc, x->in, x->version, &client);
     if (rc == STORE_CONFLICT || rc == STORE_INVALID) {
         /* Give the caller the current state, as the other records do. */
-        int rc2 = fetch(c, x->in->id, 0, x->out);
+        int rc2 = fetch(c, x->sc, x->in->id, 0, x->out);
         return rc2 == STORE_OK ? rc : rc2;
     }
-    return rc != STORE_OK ? rc : fetch(c, x->in->id, 0, x->out);
+    if (rc == STORE_OK)
+        rc = audit_write(c, x->audit, client, x->in->id);
+    return rc != STORE_OK ? rc : fetch(c, x->sc, x->in->id, 0, x->out);
 }
 
-int store_indicatie_update(store *s, const ifzo_indicatie *in, int64_t version,
-                           store_indicatie *out)
+int store_indicatie_update(store *s, store_scope sc, const ifzo_indicatie *in, int64_t version,
+                           store_access_entry *audit, store_indicatie *out)
 {
-    ind_ctx x = {.in = in, .version = version, .out = out};
+    if (audit == NULL)
+        return STORE_INVALID;
+    ind_ctx x = {.in = in, .version = version, .out = out, .sc = sc, .audit = audit};
     return store_tx(s, true, update_tx, &x);
 }
 
 typedef struct {
     const store_list_query *q;
     int64_t id; /* versions of one indication when > 0 */
+    store_scope sc;
     store_indicatie *items;
     size_t count, cap;
     int64_t total;
@@ -260,19 +310,21 @@ static int list_tx(db_conn *c, void *vctx)
 {
     ind_list_ctx *x = vctx;
     db_rows *r;
+    db_param scope[] = {dbp_int((int64_t)x->sc.kind), dbp_int(x->sc.organisation_id)};
     int rc = store_list_run(c, x->q, IND_COLS, IND_FROM,
                             "v.versie = i.huidige_versie AND "
                             "(CAST($1 AS TEXT) IS NULL OR i.justitiabele_id = CAST($1 AS BIGINT)) "
                             "AND (CAST($2 AS TEXT) IS NULL OR i.status = $2) "
-                            "AND (CAST($3 AS TEXT) IS NULL OR i.zorgtype = $3)",
-                            3, store_indicatie_sorts, &x->total, &r);
+                            "AND (CAST($3 AS TEXT) IS NULL OR i.zorgtype = $3) "
+                            "AND " STORE_IND_VISIBLE("$4", "$5"),
+                            3, scope, 2, store_indicatie_sorts, &x->total, &r);
     return rc != STORE_OK ? rc : collect(r, x);
 }
 
-int store_indicatie_list(store *s, const store_list_query *q, store_indicatie **items,
-                         size_t *count, int64_t *total)
+int store_indicatie_list(store *s, store_scope sc, const store_list_query *q,
+                         store_indicatie **items, size_t *count, int64_t *total)
 {
-    ind_list_ctx x = {.q = q};
+    ind_list_ctx x = {.q = q, .sc = sc};
     *items = NULL;
     *count = 0;
     if (q == NULL)
@@ -292,10 +344,12 @@ int store_indicatie_list(store *s, const store_list_query *q, store_indicatie **
 static int versions_tx(db_conn *c, void *vctx)
 {
     ind_list_ctx *x = vctx;
-    db_param p[] = {dbp_int(x->id)};
+    db_param p[] = {dbp_int(x->id), dbp_int((int64_t)x->sc.kind), dbp_int(x->sc.organisation_id)};
     db_rows *r;
-    int rc = db_query(c, "SELECT " IND_COLS " FROM " IND_FROM " WHERE i.id = $1 ORDER BY v.versie",
-                      p, 1, &r);
+    int rc = db_query(c,
+                      "SELECT " IND_COLS " FROM " IND_FROM
+                      " WHERE i.id = $1 AND " STORE_IND_VISIBLE("$2", "$3") " ORDER BY v.versie",
+                      p, 3, &r);
     if (rc != STORE_OK)
         return rc;
     rc = collect(r, x);
@@ -304,9 +358,10 @@ static int versions_tx(db_conn *c, void *vctx)
     return rc;
 }
 
-int store_indicatie_versions(store *s, int64_t id, store_indicatie **items, size_t *count)
+int store_indicatie_versions(store *s, store_scope sc, int64_t id, store_indicatie **items,
+                             size_t *count)
 {
-    ind_list_ctx x = {.id = id};
+    ind_list_ctx x = {.id = id, .sc = sc};
     *items = NULL;
     *count = 0;
     int rc = store_tx(s, false, versions_tx, &x);
@@ -327,5 +382,6 @@ int store_bulk_indicatie(store_bulk *b, const ifzo_indicatie *in, int64_t *id)
 
 int store_bulk_indicatie_change(store_bulk *b, const ifzo_indicatie *in, int64_t version)
 {
-    return apply_change(store_bulk_conn(b), in, version);
+    int64_t client;
+    return apply_change(store_bulk_conn(b), STORE_SCOPE_EVERYTHING, in, version, &client);
 }

@@ -66,9 +66,12 @@ Test(indicaties, client_create_read_update_and_refusals)
     char path[64];
     snprintf(path, sizeof path, "/api/justitiabelen/%lld", id);
     response r;
-    cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200);
+    cr_assert_eq(call(&ind, "GET", path, NULL, 0, &r), 200);
     cr_assert_str_eq(str(&r, "postcode"), "3011AB");
     cr_assert_str_eq(str(&r, "geboortedatum"), "1990-03-04");
+    response_free(&r);
+    /* Without a definitive indication the placer does not see the client (§30). */
+    cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 404);
     response_free(&r);
     /* An 8-digit BSN that lost its leading zero is normalised; a duplicate is refused. */
     cr_assert_eq(call(&ind, "POST", "/api/justitiabelen",
@@ -124,8 +127,11 @@ Test(indicaties, client_create_read_update_and_refusals)
     response_free(&r);
     cr_assert_eq(call(&ind, "PUT", "/api/justitiabelen/999", upd, 1, &r), 404);
     response_free(&r);
-    cr_assert_eq(call(&pl, "GET", "/api/justitiabelen?bsn=111222333", NULL, 0, &r), 200);
+    cr_assert_eq(call(&ind, "GET", "/api/justitiabelen?bsn=111222333", NULL, 0, &r), 200);
     cr_assert_eq(json_integer_value(json_object_get(r.json, "total")), 1);
+    response_free(&r);
+    cr_assert_eq(call(&pl, "GET", "/api/justitiabelen?bsn=111222333", NULL, 0, &r), 200);
+    cr_assert_eq(json_integer_value(json_object_get(r.json, "total")), 0);
     response_free(&r);
 }
 
@@ -161,10 +167,10 @@ Test(indicaties, concept_definitief_and_new_version)
     char path[96], fin[96];
     snprintf(path, sizeof path, "/api/indicaties/%lld", id);
     snprintf(fin, sizeof fin, "/api/indicaties/%lld/definitief", id);
-    /* Without an indicating organisation it cannot become definitive. */
-    cr_assert_eq(call(&ind, "POST", fin, NULL, 1, &r), 400, "%s", r.body);
-    cr_assert_str_eq(error_code(&r), "incomplete");
-    cr_assert_str_eq(error_field(&r), "indicerende_organisatie_id");
+    /* The indicating organisation is the caller's own, also when none is given (§31). */
+    cr_assert_eq(call(&ind, "GET", path, NULL, 0, &r), 200);
+    cr_assert_eq(json_integer_value(json_object_get(r.json, "indicerende_organisatie_id")),
+                 ind.organisation_id);
     response_free(&r);
 
     long long org = ind.organisation_id; /* the indiceerder's own organisation */
@@ -258,9 +264,9 @@ Test(indicaties, field_errors_name_the_field)
     response_free(&r);
     amb_body(body, sizeof body, cid, "x", "concept");
     char *nul = strstr(body, "null");
-    memcpy(nul, "4242", 4); /* no such organisation */
+    memcpy(nul, "4242", 4); /* not the caller's organisation (§31) */
     cr_assert_eq(call(&ind, "POST", "/api/indicaties", body, 0, &r), 400);
-    cr_assert_str_eq(error_code(&r), "unknown_reference");
+    cr_assert_str_eq(error_code(&r), "not_own_organisation");
     cr_assert_str_eq(error_field(&r), "indicerende_organisatie_id");
     response_free(&r);
     /* Created as definitief right away needs completeness. */

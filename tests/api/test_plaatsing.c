@@ -135,11 +135,13 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     response r;
     char body[512], vp[96], path[256];
 
-    /* A concept indication cannot be placed; a definitive one can. */
+    /* A concept indication cannot be placed: a placer does not even see it (decision 30), so
+     * it is an unknown reference; core's indicatie_niet_definitief guards the other doors. */
     long long concept = indication("concept");
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", concept);
-    cr_assert_eq(call(&pl, "POST", "/api/plaatsingsverzoeken", body, 0, &r), 409, "%s", r.body);
-    cr_assert_str_eq(error_code(&r), "indicatie_niet_definitief");
+    cr_assert_eq(call(&pl, "POST", "/api/plaatsingsverzoeken", body, 0, &r), 400, "%s", r.body);
+    cr_assert_str_eq(error_code(&r), "unknown_reference");
+    cr_assert_str_eq(error_field(&r), "indicatie_id");
     response_free(&r);
     cr_assert_eq(call(&pl, "POST", "/api/plaatsingsverzoeken", "{\"indicatie_id\":999999}", 0, &r),
                  400);

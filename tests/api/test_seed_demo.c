@@ -7,6 +7,7 @@
 #include "harness.h"
 
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -72,9 +73,11 @@ Test(seed_demo, fills_an_empty_database_with_the_documented_data)
     cr_assert_eq(total("/api/contracten"), 193);
     cr_assert_eq(total("/api/zorglocaties"), 440);
     cr_assert_eq(total("/api/zorgaanbod"), 761);
-    cr_assert_eq(total("/api/justitiabelen"), 1000);
-    cr_assert_eq(total("/api/indicaties"), 1000);
-    cr_assert_eq(total("/api/indicaties?status=concept"), 196);
+    /* A plaatser sees the 804 definitive indications (of 1000; 196 are concepts) and their
+     * 804 clients (of 1000), decisions.md §30. */
+    cr_assert_eq(total("/api/justitiabelen"), 804);
+    cr_assert_eq(total("/api/indicaties"), 804);
+    cr_assert_eq(total("/api/indicaties?status=concept"), 0);
     cr_assert_eq(total("/api/indicaties?status=definitief"), 804);
 
     static const char *const arr[] = {"AMS", "DHA", "GLD", "LIM", "MNE", "NHO",
@@ -121,4 +124,54 @@ Test(seed_demo, fills_an_empty_database_with_the_documented_data)
     cr_assert_eq(run_seed(NULL), 1);
     cr_assert_eq(run_seed("--if-empty"), 0);
     cr_assert_eq(total("/api/zorgaanbieders"), 110);
+}
+
+/* Runs `ifzo seed-demo --db URL` and returns its standard output (malloc'd). */
+static char *seed_output(void)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "'%s' seed-demo --db '%s' 2>/dev/null", IFZO_BIN, srv.db.url);
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    char chunk[1024];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        fwrite(chunk, 1, n, mem);
+    fclose(mem);
+    cr_assert_eq(pclose(p), 0, "%s", buf);
+    return buf;
+}
+
+Test(seed_demo, every_printed_demo_login_works_without_totp)
+{
+    char *out = seed_output();
+    const char *at = strstr(out, "demo logins");
+    cr_assert_not_null(at, "%s", out);
+    cr_assert_not_null(strstr(at, "TOTP not required"), "%s", out);
+    static const char *const roles[] = {"indiceerder", "plaatser", "zorgaanbieder",
+                                        "functioneel_beheer", "beleid"};
+    int logged_in = 0;
+    const char *line = strchr(at, '\n');
+    while (line && line[1] == ' ') {
+        char user[80], password[80], role[40];
+        cr_assert_eq(sscanf(line + 1, "%79s %79s %39s", user, password, role), 3, "%s", line);
+        char body[300];
+        snprintf(body, sizeof body, "{\"username\":\"%s\",\"password\":\"%s\"}", user, password);
+        static const char *const ct[] = {"Content-Type: application/json", NULL};
+        response r;
+        http(&srv, "POST", "/api/session", ct, body, &r);
+        cr_assert_eq(r.status, 201, "%s: %s", user, r.body);
+        cr_assert_str_eq(
+            json_string_value(json_object_get(json_object_get(r.json, "user"), "role")), role, "%s",
+            r.body);
+        cr_assert_str_eq(role, roles[logged_in], "one account per role, in order");
+        response_free(&r);
+        logged_in++;
+        line = strchr(line + 1, '\n');
+    }
+    cr_assert_eq(logged_in, 5, "%s", out);
+    free(out);
 }

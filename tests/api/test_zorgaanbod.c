@@ -52,7 +52,10 @@ static const char *str(const response *r, const char *key)
 static long long create_provider(const char *naam, const char *agb)
 {
     char body[256];
-    snprintf(body, sizeof body, "{\"naam\":\"%s\",\"agb\":\"%s\",\"toelating\":true}", naam, agb);
+    /* Linked to za's organisation, so that za maintains its offer (decisions.md §33). */
+    snprintf(body, sizeof body,
+             "{\"naam\":\"%s\",\"agb\":\"%s\",\"toelating\":true,\"organisation_id\":%lld}", naam,
+             agb, za.organisation_id);
     response r;
     cr_assert_eq(call(&fb, "POST", "/api/zorgaanbieders", body, 0, &r), 201, "%s", r.body);
     long long id = id_of(&r);

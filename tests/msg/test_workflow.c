@@ -43,6 +43,18 @@ static void teardown(void)
 
 TestSuite(workflow, .init = setup, .fini = teardown);
 
+/* An access-log entry for the client writes of the fixtures (required by the store). */
+static store_access_entry *audit(void)
+{
+    static store_access_entry e;
+    memset(&e, 0, sizeof e);
+    snprintf(e.username, sizeof e.username, "fixture");
+    snprintf(e.role, sizeof e.role, "indiceerder");
+    snprintf(e.object_type, sizeof e.object_type, "fixture");
+    snprintf(e.action, sizeof e.action, "create");
+    return &e;
+}
+
 static ifzo_date D(const char *s)
 {
     ifzo_date d = 0;
@@ -69,12 +81,12 @@ static int64_t referred(int64_t *poging)
                           .lon = 4.5,
                           .beveiligingsniveau = "1"};
     store_zorglocatie lo;
-    cr_assert_eq(store_zorglocatie_create(db, &l, &lo), STORE_OK);
+    cr_assert_eq(store_zorglocatie_create(db, STORE_SCOPE_EVERYTHING, &l, &lo), STORE_OK);
     ifzo_justitiabele j = {
         .achternaam = "Bakker", .bsn = "123456782", .geslacht = "2", .postcode = "3011AB"};
     j.geboortedatum = D("1990-03-04");
     store_justitiabele jo;
-    cr_assert_eq(store_justitiabele_create(db, &j, &jo), STORE_OK);
+    cr_assert_eq(store_justitiabele_create(db, STORE_SCOPE_EVERYTHING, &j, audit(), &jo), STORE_OK);
     ifzo_indicatie in = {.status = IFZO_IND_DEFINITIEF,
                          .justitiabele_id = jo.v.id,
                          .zorgtype = "ABH",
@@ -84,7 +96,7 @@ static int64_t referred(int64_t *poging)
     in.titel_start = D("2025-05-01");
     in.titel_eind = D("2026-05-01");
     store_indicatie io;
-    cr_assert_eq(store_indicatie_create(db, &in, &io), STORE_OK);
+    cr_assert_eq(store_indicatie_create(db, STORE_SCOPE_EVERYTHING, &in, audit(), &io), STORE_OK);
     plaatsingsverzoek pv;
     cr_assert(plaatsing_aanmaken(&io.v, oo.id, D("2025-05-01"), &pv, NULL));
     store_plaatsing p, after, out;

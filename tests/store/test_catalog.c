@@ -31,6 +31,20 @@ static void teardown(void)
 
 TestSuite(catalog, .init = setup, .fini = teardown);
 
+#define ALL STORE_SCOPE_EVERYTHING
+
+/* A fresh access-log entry for a write of client data (who: the test). */
+static store_access_entry *audit(void)
+{
+    static store_access_entry e;
+    memset(&e, 0, sizeof e);
+    snprintf(e.username, sizeof e.username, "test");
+    snprintf(e.role, sizeof e.role, "indiceerder");
+    snprintf(e.object_type, sizeof e.object_type, "test");
+    snprintf(e.action, sizeof e.action, "write");
+    return &e;
+}
+
 static ifzo_date D(const char *s)
 {
     ifzo_date d = 0;
@@ -120,10 +134,10 @@ Test(catalog, contract_location_offer_and_missing_parent)
 
     ifzo_zorglocatie l = location(zid, "06990001");
     store_zorglocatie sl;
-    cr_assert_eq(store_zorglocatie_create(db, &l, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_create(db, ALL, &l, &sl), STORE_OK);
     cr_assert_eq(sl.v.lat, 51.92);
     cr_assert_str_eq(sl.v.arrondissement, "RTD");
-    cr_assert_eq(store_zorglocatie_create(db, &l, &sl), STORE_DUPLICATE);
+    cr_assert_eq(store_zorglocatie_create(db, ALL, &l, &sl), STORE_DUPLICATE);
 
     ifzo_zorgaanbod a = {.zorglocatie_id = sl.v.id,
                          .zorgtype = "KLIN",
@@ -142,15 +156,15 @@ Test(catalog, contract_location_offer_and_missing_parent)
     ifzo_codeset_add(IFZO_CRIT_DSM_HOOFDGROEP, "16", &a.criteria.set[IFZO_CRIT_DSM_HOOFDGROEP]);
     store_zorgaanbod so;
     int64_t before = catalog_version();
-    cr_assert_eq(store_zorgaanbod_create(db, &a, &so), STORE_OK);
+    cr_assert_eq(store_zorgaanbod_create(db, ALL, &a, &so), STORE_OK);
     cr_assert_eq(catalog_version(), before + 1);
     cr_assert_eq(memcmp(&so.v.criteria, &a.criteria, sizeof a.criteria), 0);
     cr_assert_eq(so.v.opnamestop_van, D("2025-03-01"));
     cr_assert_eq(so.v.opnamestop_tot, IFZO_NO_DATE);
     cr_assert_eq(so.v.wachttijd_dagen, 40);
-    cr_assert_eq(store_zorgaanbod_create(db, &a, &so), STORE_DUPLICATE); /* same loc + type */
+    cr_assert_eq(store_zorgaanbod_create(db, ALL, &a, &so), STORE_DUPLICATE); /* same loc + type */
     so.v.bezet = 20;
-    cr_assert_eq(store_zorgaanbod_update(db, &so.v, 1, &so), STORE_OK);
+    cr_assert_eq(store_zorgaanbod_update(db, ALL, &so.v, 1, &so), STORE_OK);
     cr_assert_eq(so.v.bezet, 20);
     cr_assert_eq(catalog_version(), before + 2);
 }
@@ -189,8 +203,8 @@ Test(catalog, lists_filter_sort_and_page)
     ifzo_zorglocatie l1 = location(a, "06990010"), l2 = location(b, "06990011");
     strcpy(l2.arrondissement, "AMS");
     store_zorglocatie sl;
-    cr_assert_eq(store_zorglocatie_create(db, &l1, &sl), STORE_OK);
-    cr_assert_eq(store_zorglocatie_create(db, &l2, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_create(db, ALL, &l1, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_create(db, ALL, &l2, &sl), STORE_OK);
     store_zorglocatie *locs;
     char zid[24];
     snprintf(zid, sizeof zid, "%lld", (long long)b);
@@ -213,7 +227,7 @@ static int64_t client(const char *bsn)
     j.geboortedatum = D("1985-05-05");
     snprintf(j.bsn, sizeof j.bsn, "%s", bsn);
     store_justitiabele out;
-    cr_assert_eq(store_justitiabele_create(db, &j, &out), STORE_OK);
+    cr_assert_eq(store_justitiabele_create(db, ALL, &j, audit(), &out), STORE_OK);
     cr_assert_eq(out.v.geboortedatum, D("1985-05-05"));
     return out.v.id;
 }
@@ -222,15 +236,15 @@ Test(catalog, clients_unique_bsn_and_update)
 {
     int64_t id = client("111222333");
     store_justitiabele j;
-    cr_assert_eq(store_justitiabele_get(db, id, &j), STORE_OK);
+    cr_assert_eq(store_justitiabele_get(db, ALL, id, &j), STORE_OK);
     cr_assert_str_eq(j.v.bsn, "111222333");
     cr_assert_str_eq(j.v.postcode, "9711");
     ifzo_justitiabele dup = j.v;
-    cr_assert_eq(store_justitiabele_create(db, &dup, &j), STORE_DUPLICATE);
+    cr_assert_eq(store_justitiabele_create(db, ALL, &dup, audit(), &j), STORE_DUPLICATE);
     store_justitiabele got;
-    store_justitiabele_get(db, id, &got);
+    store_justitiabele_get(db, ALL, id, &got);
     strcpy(got.v.achternaam, "de Vries");
-    cr_assert_eq(store_justitiabele_update(db, &got.v, 1, &j), STORE_OK);
+    cr_assert_eq(store_justitiabele_update(db, ALL, &got.v, 1, audit(), &j), STORE_OK);
     cr_assert_str_eq(j.v.achternaam, "de Vries");
     cr_assert_eq(catalog_version(), 0, "clients are not part of the catalog");
 }
@@ -246,7 +260,7 @@ Test(catalog, indication_versions_keep_the_old_one_readable)
                          .aanmelddatum = D("2025-01-02"),
                          .onderbouwing = "eerste"};
     store_indicatie s1, s2;
-    cr_assert_eq(store_indicatie_create(db, &in, &s1), STORE_OK);
+    cr_assert_eq(store_indicatie_create(db, ALL, &in, audit(), &s1), STORE_OK);
     cr_assert_eq(s1.v.versie, 1);
     cr_assert_eq(s1.v.status, IFZO_IND_CONCEPT);
     cr_assert_eq(s1.m.version, 1);
@@ -255,31 +269,31 @@ Test(catalog, indication_versions_keep_the_old_one_readable)
     /* A concept changes in place. */
     in.id = s1.v.id;
     strcpy(in.onderbouwing, "tweede");
-    cr_assert_eq(store_indicatie_update(db, &in, 1, &s2), STORE_OK);
+    cr_assert_eq(store_indicatie_update(db, ALL, &in, 1, audit(), &s2), STORE_OK);
     cr_assert_eq(s2.v.versie, 1);
     cr_assert_str_eq(s2.v.onderbouwing, "tweede");
     cr_assert_eq(s2.m.version, 2);
-    cr_assert_eq(store_indicatie_update(db, &in, 1, &s2), STORE_CONFLICT);
+    cr_assert_eq(store_indicatie_update(db, ALL, &in, 1, audit(), &s2), STORE_CONFLICT);
 
     /* Made definitive in place, then changed: a new version; the old one is vervangen. */
     in.status = IFZO_IND_DEFINITIEF;
-    cr_assert_eq(store_indicatie_update(db, &in, 2, &s2), STORE_OK);
+    cr_assert_eq(store_indicatie_update(db, ALL, &in, 2, audit(), &s2), STORE_OK);
     cr_assert_eq(s2.v.status, IFZO_IND_DEFINITIEF);
     cr_assert_eq(s2.v.versie, 1);
     strcpy(in.onderbouwing, "herindicatie");
-    cr_assert_eq(store_indicatie_update(db, &in, 3, &s2), STORE_OK);
+    cr_assert_eq(store_indicatie_update(db, ALL, &in, 3, audit(), &s2), STORE_OK);
     cr_assert_eq(s2.v.versie, 2);
     cr_assert_eq(s2.huidige_versie, 2);
     cr_assert_eq(s2.v.status, IFZO_IND_DEFINITIEF);
     cr_assert_str_eq(s2.v.onderbouwing, "herindicatie");
-    cr_assert_eq(store_indicatie_get(db, s1.v.id, 1, &s2), STORE_OK);
+    cr_assert_eq(store_indicatie_get(db, ALL, s1.v.id, 1, &s2), STORE_OK);
     cr_assert_eq(s2.v.status, IFZO_IND_VERVANGEN);
     cr_assert_str_eq(s2.v.onderbouwing, "tweede");
-    cr_assert_eq(store_indicatie_get(db, s1.v.id, 3, &s2), STORE_NOT_FOUND);
+    cr_assert_eq(store_indicatie_get(db, ALL, s1.v.id, 3, &s2), STORE_NOT_FOUND);
 
     store_indicatie *items;
     size_t n;
-    cr_assert_eq(store_indicatie_versions(db, s1.v.id, &items, &n), STORE_OK);
+    cr_assert_eq(store_indicatie_versions(db, ALL, s1.v.id, &items, &n), STORE_OK);
     cr_assert_eq(n, 2);
     cr_assert_eq(items[0].v.status, IFZO_IND_VERVANGEN);
     cr_assert_eq(items[1].v.status, IFZO_IND_DEFINITIEF);
@@ -287,18 +301,18 @@ Test(catalog, indication_versions_keep_the_old_one_readable)
 
     int64_t total;
     store_list_query q = {.limit = 10, .filter = {NULL, "definitief"}};
-    cr_assert_eq(store_indicatie_list(db, &q, &items, &n, &total), STORE_OK);
+    cr_assert_eq(store_indicatie_list(db, ALL, &q, &items, &n, &total), STORE_OK);
     cr_assert_eq(total, 1);
     cr_assert_eq(n, 1);
     cr_assert_eq(items[0].v.versie, 2);
     free(items);
     q.filter[1] = "concept";
-    cr_assert_eq(store_indicatie_list(db, &q, &items, &n, &total), STORE_OK);
+    cr_assert_eq(store_indicatie_list(db, ALL, &q, &items, &n, &total), STORE_OK);
     cr_assert_eq(n, 0);
     free(items);
 
     in.justitiabele_id = 999;
-    cr_assert_eq(store_indicatie_create(db, &in, &s2), STORE_INVALID);
+    cr_assert_eq(store_indicatie_create(db, ALL, &in, audit(), &s2), STORE_INVALID);
 }
 
 Test(catalog, geo_table_replace_and_lookup)
@@ -376,8 +390,8 @@ Test(catalog, every_offer_record_change_raises_the_catalog_version)
     cr_assert_eq(catalog_version(), v + 2);
     ifzo_zorglocatie l = location(zid, "06990400");
     store_zorglocatie sl;
-    cr_assert_eq(store_zorglocatie_create(db, &l, &sl), STORE_OK);
-    cr_assert_eq(store_zorglocatie_update(db, &sl.v, 1, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_create(db, ALL, &l, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_update(db, ALL, &sl.v, 1, &sl), STORE_OK);
     cr_assert_eq(catalog_version(), v + 4);
 }
 
@@ -398,7 +412,7 @@ Test(catalog, snapshot_holds_everything_with_its_version)
     cr_assert_eq(store_contract_create(db, &c, &sc), STORE_OK);
     ifzo_zorglocatie l = location(zid, "06990500");
     store_zorglocatie sl;
-    cr_assert_eq(store_zorglocatie_create(db, &l, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_create(db, ALL, &l, &sl), STORE_OK);
     ifzo_zorgaanbod a = {.zorglocatie_id = sl.v.id,
                          .zorgtype = "BW",
                          .leeftijd_max = 99,
@@ -408,7 +422,7 @@ Test(catalog, snapshot_holds_everything_with_its_version)
                          .bijgewerkt_op = D("2025-01-01")};
     ifzo_codeset_add(IFZO_CRIT_BEREIK, "ARR", &a.criteria.set[IFZO_CRIT_BEREIK]);
     store_zorgaanbod so;
-    cr_assert_eq(store_zorgaanbod_create(db, &a, &so), STORE_OK);
+    cr_assert_eq(store_zorgaanbod_create(db, ALL, &a, &so), STORE_OK);
 
     cr_assert_eq(store_catalog_load(db, &snap), STORE_OK);
     cr_assert_eq(snap.version, 4);
@@ -425,4 +439,137 @@ Test(catalog, snapshot_holds_everything_with_its_version)
                                "ARR"));
     store_catalog_snapshot_free(&snap);
     cr_assert_null(snap.zorgaanbod);
+}
+
+/* ---- scoping (decisions.md §30-§33) -------------------------------------------------- */
+
+static int64_t org(const char *name, const char *kind)
+{
+    store_organisation o = {0}, out;
+    snprintf(o.name, sizeof o.name, "%s", name);
+    snprintf(o.kind, sizeof o.kind, "%s", kind);
+    cr_assert_eq(store_organisation_create(db, &o, &out), STORE_OK);
+    return out.id;
+}
+
+static int64_t log_entries(int64_t client)
+{
+    store_access_entry *items;
+    size_t n;
+    cr_assert_eq(store_access_log_list(db, client, 0, 1000, &items, &n), STORE_OK);
+    free(items);
+    return (int64_t)n;
+}
+
+Test(catalog, scope_decides_which_clients_and_indications_are_seen)
+{
+    int64_t a = org("3RO Noord", "3ro"), b = org("NIFP", "nifp");
+    store_scope sa = {STORE_SCOPE_INDICATING, a}, sb = {STORE_SCOPE_INDICATING, b};
+    store_scope pl = {STORE_SCOPE_DEFINITIVE, 0}, none = {STORE_SCOPE_NOTHING, 0};
+    ifzo_justitiabele j = {
+        .achternaam = "Vries", .voornamen = "Jan", .geslacht = "1", .postcode = "9711"};
+    j.geboortedatum = D("1985-05-05");
+    strcpy(j.bsn, "111222333");
+    store_justitiabele ja, jb, got;
+    cr_assert_eq(store_justitiabele_create(db, sa, &j, audit(), &ja), STORE_OK);
+    strcpy(j.bsn, "123456782");
+    cr_assert_eq(store_justitiabele_create(db, sb, &j, audit(), &jb), STORE_OK);
+    cr_assert_eq(store_justitiabele_create(db, sb, &j, NULL, &jb), STORE_INVALID, "no log");
+
+    /* The registering organisation sees its client; another, a placer, nobody: not found. */
+    cr_assert_eq(store_justitiabele_get(db, sa, ja.v.id, &got), STORE_OK);
+    cr_assert_eq(store_justitiabele_get(db, sb, ja.v.id, &got), STORE_NOT_FOUND);
+    cr_assert_eq(store_justitiabele_get(db, pl, ja.v.id, &got), STORE_NOT_FOUND);
+    cr_assert_eq(store_justitiabele_get(db, none, ja.v.id, &got), STORE_NOT_FOUND);
+    got = ja;
+    strcpy(got.v.achternaam, "Anders");
+    cr_assert_eq(store_justitiabele_update(db, sb, &got.v, 1, audit(), &jb), STORE_NOT_FOUND);
+    store_list_query q = {.limit = 10};
+    store_justitiabele *js;
+    size_t n;
+    int64_t total;
+    cr_assert_eq(store_justitiabele_list(db, sa, &q, &js, &n, &total), STORE_OK);
+    cr_assert_eq(total, 1);
+    cr_assert_eq(js[0].v.id, ja.v.id);
+    free(js);
+    cr_assert_eq(store_justitiabele_list(db, pl, &q, &js, &n, &total), STORE_OK);
+    cr_assert_eq(total, 0);
+    free(js);
+    cr_assert_eq(store_justitiabele_list(db, ALL, &q, &js, &n, &total), STORE_OK);
+    cr_assert_eq(total, 2);
+    free(js);
+
+    /* An indication: the organisation is the scope's, whatever was given. */
+    ifzo_indicatie in = {.status = IFZO_IND_CONCEPT,
+                         .justitiabele_id = ja.v.id,
+                         .indicerende_organisatie_id = b,
+                         .zorgtype = "ABH",
+                         .titel_start = IFZO_NO_DATE,
+                         .titel_eind = IFZO_NO_DATE,
+                         .aanmelddatum = D("2025-01-02"),
+                         .onderbouwing = "x"};
+    store_indicatie si, so;
+    cr_assert_eq(store_indicatie_create(db, sb, &in, audit(), &si), STORE_INVALID,
+                 "b cannot see a's client");
+    cr_assert_eq(store_indicatie_create(db, sa, &in, audit(), &si), STORE_OK);
+    cr_assert_eq(si.v.indicerende_organisatie_id, a);
+    cr_assert_eq(store_indicatie_get(db, sb, si.v.id, 0, &so), STORE_NOT_FOUND);
+    cr_assert_eq(store_indicatie_get(db, pl, si.v.id, 0, &so), STORE_NOT_FOUND, "a concept");
+    store_indicatie *items;
+    cr_assert_eq(store_indicatie_versions(db, sb, si.v.id, &items, &n), STORE_NOT_FOUND);
+    in.id = si.v.id;
+    cr_assert_eq(store_indicatie_update(db, sb, &in, 1, audit(), &so), STORE_NOT_FOUND);
+    in.status = IFZO_IND_DEFINITIEF;
+    cr_assert_eq(store_indicatie_update(db, sa, &in, 1, audit(), &so), STORE_OK);
+    cr_assert_eq(so.v.indicerende_organisatie_id, a);
+
+    /* Definitive: the placer sees it and its client, still not the other indicating body. */
+    cr_assert_eq(store_indicatie_get(db, pl, si.v.id, 1, &so), STORE_OK);
+    cr_assert_eq(store_justitiabele_get(db, pl, ja.v.id, &got), STORE_OK);
+    cr_assert_eq(store_justitiabele_get(db, pl, jb.v.id, &got), STORE_NOT_FOUND);
+    cr_assert_eq(store_indicatie_list(db, pl, &q, &items, &n, &total), STORE_OK);
+    cr_assert_eq(total, 1);
+    free(items);
+    cr_assert_eq(store_indicatie_list(db, sb, &q, &items, &n, &total), STORE_OK);
+    cr_assert_eq(total, 0);
+    free(items);
+    cr_assert_eq(store_indicatie_list(db, none, &q, &items, &n, &total), STORE_OK);
+    cr_assert_eq(total, 0);
+    free(items);
+
+    /* Each write was logged with its client, in its transaction. */
+    cr_assert_eq(log_entries(ja.v.id), 3, "create client, create and update indication");
+    cr_assert_eq(log_entries(jb.v.id), 1);
+}
+
+Test(catalog, a_provider_writes_only_its_own_locations_and_offer)
+{
+    int64_t mine = org("Eigen zorg", "zorgaanbieder"), other = org("Ander", "zorgaanbieder");
+    ifzo_zorgaanbieder z = {.toelating = true, .naam = "Eigen", .agb = "06110400"};
+    z.organisation_id = mine;
+    store_zorgaanbieder sz;
+    cr_assert_eq(store_zorgaanbieder_create(db, &z, &sz), STORE_OK);
+    store_scope me = {STORE_SCOPE_PROVIDER, mine}, them = {STORE_SCOPE_PROVIDER, other};
+    store_scope none = {STORE_SCOPE_NOTHING, 0};
+    ifzo_zorglocatie l = location(sz.v.id, "06990600");
+    store_zorglocatie sl;
+    cr_assert_eq(store_zorglocatie_create(db, them, &l, &sl), STORE_INVALID);
+    cr_assert_eq(store_zorglocatie_create(db, none, &l, &sl), STORE_INVALID);
+    cr_assert_eq(store_zorglocatie_create(db, me, &l, &sl), STORE_OK);
+    cr_assert_eq(store_zorglocatie_update(db, them, &sl.v, 1, &sl), STORE_NOT_FOUND);
+    cr_assert_eq(store_zorglocatie_update(db, me, &sl.v, 1, &sl), STORE_OK);
+    ifzo_zorgaanbod a = {.zorglocatie_id = sl.v.id,
+                         .zorgtype = "BW",
+                         .leeftijd_max = 99,
+                         .capaciteit = 4,
+                         .opnamestop_van = IFZO_NO_DATE,
+                         .opnamestop_tot = IFZO_NO_DATE,
+                         .bijgewerkt_op = D("2025-01-01")};
+    ifzo_codeset_add(IFZO_CRIT_BEREIK, "ARR", &a.criteria.set[IFZO_CRIT_BEREIK]);
+    store_zorgaanbod so;
+    cr_assert_eq(store_zorgaanbod_create(db, them, &a, &so), STORE_INVALID);
+    cr_assert_eq(store_zorgaanbod_create(db, me, &a, &so), STORE_OK);
+    cr_assert_eq(store_zorgaanbod_update(db, them, &so.v, 1, &so), STORE_NOT_FOUND);
+    cr_assert_eq(store_zorgaanbod_update(db, me, &so.v, 1, &so), STORE_OK);
+    cr_assert_eq(so.m.version, 2);
 }

@@ -31,6 +31,18 @@ static void teardown(void)
 
 TestSuite(plaatsing_store, .init = setup, .fini = teardown);
 
+/* An access-log entry for the client writes of the fixtures (required by the store). */
+static store_access_entry *audit(void)
+{
+    static store_access_entry e;
+    memset(&e, 0, sizeof e);
+    snprintf(e.username, sizeof e.username, "fixture");
+    snprintf(e.role, sizeof e.role, "indiceerder");
+    snprintf(e.object_type, sizeof e.object_type, "fixture");
+    snprintf(e.action, sizeof e.action, "create");
+    return &e;
+}
+
 static ifzo_date D(const char *s)
 {
     ifzo_date d = 0;
@@ -75,14 +87,14 @@ static world make_world(void)
                               .beveiligingsniveau = "2"};
         snprintf(l.agb, sizeof l.agb, "%s", agbs[i]);
         store_zorglocatie lo;
-        cr_assert_eq(store_zorglocatie_create(db, &l, &lo), STORE_OK);
+        cr_assert_eq(store_zorglocatie_create(db, STORE_SCOPE_EVERYTHING, &l, &lo), STORE_OK);
         *locs[i] = lo.v.id;
     }
     ifzo_justitiabele j = {
         .achternaam = "Jansen", .bsn = "123456782", .geslacht = "1", .postcode = "3011AB"};
     j.geboortedatum = D("1990-01-01");
     store_justitiabele jo;
-    cr_assert_eq(store_justitiabele_create(db, &j, &jo), STORE_OK);
+    cr_assert_eq(store_justitiabele_create(db, STORE_SCOPE_EVERYTHING, &j, audit(), &jo), STORE_OK);
     ifzo_indicatie in = {.status = IFZO_IND_DEFINITIEF,
                          .justitiabele_id = jo.v.id,
                          .zorgtype = "KLIN",
@@ -92,7 +104,7 @@ static world make_world(void)
                          .aanmelddatum = D("2025-01-02"),
                          .onderbouwing = "x"};
     store_indicatie io;
-    cr_assert_eq(store_indicatie_create(db, &in, &io), STORE_OK);
+    cr_assert_eq(store_indicatie_create(db, STORE_SCOPE_EVERYTHING, &in, audit(), &io), STORE_OK);
     w.indicatie = io.v.id;
     return w;
 }
@@ -100,7 +112,7 @@ static world make_world(void)
 static store_plaatsing create(const world *w)
 {
     store_indicatie ind;
-    cr_assert_eq(store_indicatie_get(db, w->indicatie, 0, &ind), STORE_OK);
+    cr_assert_eq(store_indicatie_get(db, STORE_SCOPE_EVERYTHING, w->indicatie, 0, &ind), STORE_OK);
     plaatsingsverzoek pv;
     core_error e = {0};
     cr_assert(plaatsing_aanmaken(&ind.v, w->plaatser, D("2025-04-01"), &pv, &e), "%s", e.code);
@@ -195,9 +207,11 @@ Test(plaatsing_store, create_get_and_the_first_event)
     /* The access log entry was written in the same transaction. */
     store_access_entry *log;
     cr_assert_eq(store_access_log_list(db, p.v.justitiabele_id, 0, 10, &log, &n), STORE_OK);
-    cr_assert_eq(n, 1);
-    cr_assert_str_eq(log[0].object_type, "plaatsingsverzoek");
-    cr_assert_eq(log[0].object_id, p.v.id);
+    /* the fixture's client and indication writes, then the request */
+    cr_assert_eq(n, 3);
+    cr_assert_str_eq(log[2].object_type, "plaatsingsverzoek");
+    cr_assert_eq(log[2].object_id, p.v.id);
+    cr_assert_str_eq(log[2].action, "create");
     free(log);
     store_plaatsing_free(&p);
 }
@@ -206,7 +220,7 @@ Test(plaatsing_store, unknown_parents_are_invalid)
 {
     world w = make_world();
     store_indicatie ind;
-    cr_assert_eq(store_indicatie_get(db, w.indicatie, 0, &ind), STORE_OK);
+    cr_assert_eq(store_indicatie_get(db, STORE_SCOPE_EVERYTHING, w.indicatie, 0, &ind), STORE_OK);
     plaatsingsverzoek pv;
     cr_assert(plaatsing_aanmaken(&ind.v, w.plaatser + 1000, D("2025-04-01"), &pv, NULL));
     store_plaatsing out;

@@ -23,6 +23,8 @@ export const ERROR_MESSAGES = Object.freeze({
   not_found: 'Wat u zoekt bestaat niet (meer).',
   precondition_required: 'De versie van het gegeven ontbreekt. Laad de pagina opnieuw.',
   unavailable: 'openifzo is tijdelijk niet bereikbaar. Probeer het over een minuut opnieuw.',
+  access_log_unavailable:
+    'De toegang tot deze gegevens kan nu niet worden vastgelegd; daarom worden ze niet getoond. Probeer het later opnieuw.',
   unsupported_media_type: 'Het verzoek heeft een vorm die openifzo niet accepteert.',
   duplicate: 'Dit bestaat al.',
   version_conflict: 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en voer uw wijziging nog eens in.',
@@ -74,6 +76,7 @@ export const ERROR_MESSAGES = Object.freeze({
   invalid_state: 'Dit kan niet in de huidige status.',
   invalid_status: 'Kies concept of definitief.',
   unknown_reference: 'Het genoemde object bestaat niet.',
+  not_own_organisation: 'Een indicatie wordt gesteld namens uw eigen organisatie; kies geen andere indicerende organisatie.',
   status_onbekend: 'Kies een geldige status van de melding (eerste melding, correctie of intrekking).',
   mutatiereden_ontbreekt: 'Kies de reden van het einde van de zorg.',
   mutatiereden_onbekend: 'Deze reden van het einde van de zorg bestaat niet.',

@@ -1,0 +1,91 @@
+/*
+ * match_internal.h: what match.c shares with match_index.c and nothing else — the prepared
+ * query, the prepared offer entry, the one explanation function and the one finishing step
+ * (choose each location's best offer, order, count). Both the brute force and the index call
+ * exactly these, which is what keeps them equal.
+ *
+ * Not a public API: include only from src/core/match*.c.
+ */
+#ifndef IFZO_CORE_MATCH_INTERNAL_H
+#define IFZO_CORE_MATCH_INTERNAL_H
+
+#include "core/codelist.h"
+#include "core/match.h"
+
+#define MATCH_ZT_MAX  32 /* zorgtype list entries (checked at prepare time) */
+#define MATCH_ARR_MAX 64
+
+/* A query resolved to integers once, so that explaining an offer is cheap. */
+typedef struct match_prep {
+    const match_query *q;
+    const match_config *cfg;
+    unsigned root;                  /* 1 KLIN, 2 VBW, 4 AMB */
+    const codelist_entry *zt_entry; /* q->zorgtype in the zorgtype list */
+    uint32_t covers;                /* zorgtype indices whose offers/contracts cover q->zorgtype */
+    uint32_t tested; /* bit c: code criterion c is tested (arrondissement included) */
+    ifzo_codeset want[IFZO_CRIT_COUNT]; /* accepted codes per criterion */
+    bool age_tested;
+    bool level_tested;
+    unsigned level_ok;       /* bit l (1..4): a location at level l passes */
+    ifzo_codeset level_bit;  /* the indicated level as a beveiligingsniveau codeset */
+    int client_arr;          /* index in the arrondissement list */
+    int norm_min;            /* travel-time norm in minutes, -1 = none */
+    bool bw_rule;            /* the location must lie in the client's arrondissement */
+    bool national_exception; /* KLIN: national-function locations pass the region check */
+} match_prep;
+
+/* An offer resolved to integers (the same for every query). */
+typedef struct match_entry {
+    const ifzo_zorgaanbod *offer;
+    const ifzo_zorglocatie *loc;
+    int64_t offer_id, loc_id, prov_id; /* copies of the location's hot fields (one cache line) */
+    double lat, lon;
+    int zt;        /* index of offer->zorgtype in the zorgtype list */
+    int level;     /* 1 … 4 */
+    int loc_arr;   /* index of loc->arrondissement in the arrondissement list */
+    bool national; /* landelijke_functie at a level with the national_function attribute */
+} match_entry;
+
+/* The code lists an entry is resolved against, looked up once per build or match. */
+typedef struct match_lists {
+    const codelist *zorgtype, *arrondissement, *beveiligingsniveau;
+} match_lists;
+void match_lists_get(match_lists *l);
+
+bool match_prepare(const match_query *q, const match_config *cfg, match_prep *p, core_error *err);
+/* False when a code of the offer or location is unknown (the entry is then ignored). */
+bool match_entry_prepare(const match_lists *lists, const ifzo_zorgaanbod *a,
+                         const ifzo_zorglocatie *l, match_entry *e);
+/* Index of a zorgtype code, -1 if unknown. */
+int match_zorgtype_index(const match_lists *lists, const char *code);
+
+/* Explains one offer (which must cover the care type) and classifies it. */
+void match_explain_entry(const match_prep *p, const match_entry *e, bool contract_ok,
+                         match_location *out);
+
+/* Resets r for a new match of p. */
+void match_result_start(match_result *r, const match_prep *p);
+
+/* The shared travel estimate (minutes, and rounded to whole minutes for the norm). */
+void match_travel(const match_prep *p, double lat, double lon, double *minutes, int *rounded);
+/* The status from the number of failing hard checks and the region (see match.h). */
+match_status match_classify(int n_failed, bool region_ok, bool outside_region);
+
+/* What ordering needs of a reported offer (r->keys). idx: the caller's handle of the offer
+ * (catalog position for the brute force, entry for the index). */
+typedef struct match_key {
+    int64_t loc, offer;
+    double t;
+    uint32_t idx;
+    uint8_t rank, status, in_region;
+} match_key;
+
+bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint32_t idx,
+                    match_status status, bool in_region);
+/* Drops widened keys when the region has a proposal, keeps each location's best offer,
+ * orders, keeps every proposal and the nearest cfg->max_widened / max_near of the others,
+ * counts; r->n_items = the kept keys, r->items has room for them (the caller explains key j
+ * into item j). False when out of memory. */
+bool match_keys_finish(match_result *r, const match_config *cfg);
+
+#endif
