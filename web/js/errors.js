@@ -82,6 +82,11 @@ export const ERROR_MESSAGES = Object.freeze({
   mutatiereden_onbekend: 'Deze reden van het einde van de zorg bestaat niet.',
   einddatum_in_toekomst: 'De einddatum mag niet in de toekomst liggen.',
 
+  // Matching (issue 5, src/core/match*.c): missing on main after the match merge, added here
+  duplicate_id: 'Het zorgaanbod bevat een dubbele zorgaanbieder, locatie of aanbod. Neem contact op met functioneel beheer.',
+  not_considered: 'Deze locatie heeft geen aanbod voor dit zorgtype.',
+  out_of_memory: 'openifzo heeft onvoldoende geheugen om dit uit te voeren. Probeer het later opnieuw.',
+
   // Placement workflow (issue 6: src/core/plaatsing.h, src/api/plaatsing.c)
   indicatie_niet_definitief: 'Een plaatsingsverzoek kan alleen voor een definitieve indicatiestelling worden gemaakt.',
   plaatser_ontbreekt: 'Een plaatsingsverzoek hoort bij een plaatsende organisatie.',
