@@ -87,6 +87,21 @@ void h_indicatie_get(api_request *r);
 void h_indicatie_update(api_request *r);
 void h_indicatie_finalize(api_request *r);
 void h_indicatie_versions(api_request *r);
+
+/* plaatsing.c: the placement workflow */
+void h_plaatsing_list(api_request *r);
+void h_plaatsing_create(api_request *r);
+void h_plaatsing_get(api_request *r);
+void h_plaatsing_timeline(api_request *r);
+void h_plaatsing_aanmelden(api_request *r);
+void h_plaatsing_besluit(api_request *r);
+void h_plaatsing_start_zorg(api_request *r);
+void h_plaatsing_einde_zorg(api_request *r);
+void h_poging_list(api_request *r);
+void h_poging_get(api_request *r);
+void h_poging_reactie(api_request *r);
+void h_poging_verlenging(api_request *r);
+void h_poging_annulering(api_request *r);
 void h_indicatie_version_get(api_request *r);
 
 /* codelists.c, geo.c */

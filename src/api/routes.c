@@ -78,6 +78,28 @@ const api_route api_routes[] = {
     {"GET", "/api/indicaties/{id}/versies", h_indicatie_versions, CLIENT_READ, "Alle versies"},
     {"GET", "/api/indicaties/{id}/versies/{versie}", h_indicatie_version_get, CLIENT_READ,
      "Eén versie"},
+    /* the placement workflow (issue 6, docs/workflow.md) */
+    {"GET", "/api/plaatsingsverzoeken", h_plaatsing_list, PL, "Plaatsingsverzoeken"},
+    {"POST", "/api/plaatsingsverzoeken", h_plaatsing_create, PL, "Plaatsingsverzoek aanmaken"},
+    {"GET", "/api/plaatsingsverzoeken/{id}", h_plaatsing_get, PL | ZA, "Eén plaatsingsverzoek"},
+    {"GET", "/api/plaatsingsverzoeken/{id}/tijdlijn", h_plaatsing_timeline, PL,
+     "Tijdlijn van een plaatsingsverzoek"},
+    {"POST", "/api/plaatsingsverzoeken/{id}/pogingen", h_plaatsing_aanmelden, PL,
+     "Aanmelden bij een zorglocatie"},
+    {"POST", "/api/plaatsingsverzoeken/{id}/besluit", h_plaatsing_besluit, PL, "Plaatsingsbesluit"},
+    {"POST", "/api/plaatsingsverzoeken/{id}/start-zorg", h_plaatsing_start_zorg, ZA,
+     "Start zorg melden"},
+    {"POST", "/api/plaatsingsverzoeken/{id}/einde-zorg", h_plaatsing_einde_zorg, ZA,
+     "Einde zorg melden, corrigeren of intrekken"},
+    {"GET", "/api/toeleidingspogingen", h_poging_list, PL | ZA,
+     "Werklijst toeleidingspogingen (overdue=1: termijn verstreken)"},
+    {"GET", "/api/toeleidingspogingen/{id}", h_poging_get, PL | ZA, "Eén toeleidingspoging"},
+    {"POST", "/api/toeleidingspogingen/{id}/reactie", h_poging_reactie, ZA,
+     "Reageren op een aanmelding"},
+    {"POST", "/api/toeleidingspogingen/{id}/verlenging", h_poging_verlenging, ZA,
+     "Reactietermijn verlengen"},
+    {"POST", "/api/toeleidingspogingen/{id}/annulering", h_poging_annulering, PL,
+     "Toeleidingspoging annuleren"},
 };
 
 const size_t api_route_count = sizeof(api_routes) / sizeof(api_routes[0]);

@@ -5,7 +5,8 @@
  * Why in core: the same rules must hold whether the end of care arrives as an FZ825 message
  * or through the API (issue 9). The rules that need the plaatsingsverzoek (status
  * 'geplaatst', start date, title range, latest date, same reason on correction) belong to
- * the workflow and are applied there.
+ * the workflow: plaatsing_einde_zorg (core/plaatsing.h) runs einde_zorg_check first and then
+ * those, for the API and the FZ825 callback alike.
  */
 #ifndef IFZO_CORE_EINDE_ZORG_H
 #define IFZO_CORE_EINDE_ZORG_H

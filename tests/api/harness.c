@@ -42,13 +42,29 @@ char *server_log(const server *s)
     return buf;
 }
 
+static void launch(server *s, const char *const *extra);
+
 void server_start(server *s, const char *const *extra)
 {
     char err[512];
     memset(s, 0, sizeof(*s));
     cr_assert_eq(testdb_create(&s->db, err, sizeof(err)), 0, "%s", err);
-    snprintf(s->log_path, sizeof(s->log_path), "/tmp/ifzo-api-%ld-%ld.log", (long)getpid(),
-             (long)time(NULL));
+    launch(s, extra);
+}
+
+void server_start_shared(server *s, const server *first, const char *const *extra)
+{
+    memset(s, 0, sizeof(*s));
+    s->db = first->db;
+    s->shared = true;
+    launch(s, extra);
+}
+
+static void launch(server *s, const char *const *extra)
+{
+    static int serial;
+    snprintf(s->log_path, sizeof(s->log_path), "/tmp/ifzo-api-%ld-%ld-%d.log", (long)getpid(),
+             (long)time(NULL), ++serial);
     const char *argv[32] = {IFZO_BIN,      "serve",     "--db", s->db.url,     "--listen",
                             "127.0.0.1:0", "--threads", "3",    "--log-level", "info"};
     int argc = 10;
@@ -97,7 +113,8 @@ int server_stop(server *s)
         s->pid = 0;
     }
     unlink(s->log_path);
-    testdb_drop(&s->db);
+    if (!s->shared)
+        testdb_drop(&s->db);
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
     return 128 + WTERMSIG(status);

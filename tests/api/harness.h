@@ -10,6 +10,7 @@
 #define IFZO_TEST_HARNESS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -20,6 +21,7 @@ typedef struct {
     int port;
     testdb db;
     char log_path[300];
+    bool shared; /* started with server_start_shared: the database belongs to another */
 } server;
 
 typedef struct {
@@ -32,6 +34,10 @@ typedef struct {
 
 /* Starts `ifzo serve` with extra arguments (NULL-terminated list, may be NULL); asserts. */
 void server_start(server *s, const char *const *extra_args);
+/* Starts a second `ifzo serve` on the database of `first` (the way the system scales out;
+ * also a way to run the same data with another IFZO_TODAY). Stop it before `first`; its
+ * server_stop leaves the database alone. */
+void server_start_shared(server *s, const server *first, const char *const *extra_args);
 /* SIGTERM and wait; returns the exit status (or 128+signal). */
 int server_stop(server *s);
 /* The server's stderr so far (malloc'd). */

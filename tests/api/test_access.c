@@ -177,6 +177,20 @@ static const struct {
     {"GET /api/codelists/{name}", {404, 404, 404, 404, 404, 404, 404}},
     {"GET /api/geo/postcodes/{pc4}", {400, 400, 400, 400, 400, 400, 400}},
     {"GET /api/geo/reistijd", {400, 400, 400, 400, 400, 400, 400}},
+    /* the placement workflow (issue 6) */
+    {"GET /api/plaatsingsverzoeken", {401, 403, 200, 403, 403, 403, 403}},
+    {"POST /api/plaatsingsverzoeken", {401, 403, 400, 403, 403, 403, 403}},
+    {"GET /api/plaatsingsverzoeken/{id}", {401, 403, 404, 404, 403, 403, 404}},
+    {"GET /api/plaatsingsverzoeken/{id}/tijdlijn", {401, 403, 404, 403, 403, 403, 403}},
+    {"POST /api/plaatsingsverzoeken/{id}/pogingen", {401, 403, 428, 403, 403, 403, 403}},
+    {"POST /api/plaatsingsverzoeken/{id}/besluit", {401, 403, 428, 403, 403, 403, 403}},
+    {"POST /api/plaatsingsverzoeken/{id}/start-zorg", {401, 403, 403, 428, 403, 403, 428}},
+    {"POST /api/plaatsingsverzoeken/{id}/einde-zorg", {401, 403, 403, 428, 403, 403, 428}},
+    {"GET /api/toeleidingspogingen", {401, 403, 200, 200, 403, 403, 200}},
+    {"GET /api/toeleidingspogingen/{id}", {401, 403, 404, 404, 403, 403, 404}},
+    {"POST /api/toeleidingspogingen/{id}/reactie", {401, 403, 403, 428, 403, 403, 428}},
+    {"POST /api/toeleidingspogingen/{id}/verlenging", {401, 403, 403, 428, 403, 403, 428}},
+    {"POST /api/toeleidingspogingen/{id}/annulering", {401, 403, 428, 403, 403, 403, 403}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 
