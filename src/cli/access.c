@@ -7,7 +7,7 @@
  * Passwords are read from standard input (one line), never from the command line, where
  * other users of the machine could see them in the process list.
  */
-#include "cli/commands.h"
+#include "cli/cli.h"
 
 #include "api/auth.h"
 #include "core/access.h"

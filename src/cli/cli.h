@@ -1,7 +1,7 @@
 /*
- * cli.h - the `ifzo` subcommands that live outside main.c (import, seed-demo) and the
- * helpers they share with it. Each command returns the process exit status: 0 ok, 1 failure,
- * 2 usage error.
+ * cli.h - the `ifzo` subcommands that live outside main.c (user, token, audit, import,
+ * seed-demo) and the helpers they share with it. Each command returns the process exit
+ * status: 0 ok, 1 failure, 2 usage error.
  */
 #ifndef IFZO_CLI_CLI_H
 #define IFZO_CLI_CLI_H
@@ -11,6 +11,9 @@
 #include "core/geo.h"
 #include "store/store.h"
 
+int cmd_user(int argc, char **argv);  /* ifzo user add|passwd|disable (access.c) */
+int cmd_token(int argc, char **argv); /* ifzo token create|revoke (access.c) */
+int cmd_audit(int argc, char **argv); /* ifzo audit verify (access.c) */
 /* `ifzo import geo FILE.csv [--db URL]` (import_geo.c). */
 int cmd_import(int argc, char **argv);
 /* `ifzo seed-demo [--db URL]` (seed_demo.c). */

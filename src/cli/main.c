@@ -7,7 +7,6 @@
 #include "api/log.h"
 #include "api/router.h"
 #include "api/server.h"
-#include "cli/commands.h"
 #include "api/static.h"
 #include "cli/cli.h"
 #include "store/store.h"
