@@ -292,22 +292,37 @@ static int user_disable(int argc, char **argv)
     return 0;
 }
 
-int cmd_user(int argc, char **argv)
+/* ---- subcommand groups ---------------------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} subcommand;
+
+/* `ifzo GROUP SUB ...`: runs SUB from subs, or prints usage (exit 0 for --help, 2 for a
+ * missing or unknown subcommand). */
+static int run_subcommand(const char *group, const char *usage, const subcommand *subs, size_t n,
+                          int argc, char **argv)
 {
-    static const char usage[] = "usage: ifzo user add|passwd|disable [options]\n\n"
-                                "`ifzo user <subcommand> --help` describes each.\n";
     if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
         fputs(usage, argc < 1 ? stderr : stdout);
         return argc < 1 ? 2 : 0;
     }
-    if (strcmp(argv[0], "add") == 0)
-        return user_add(argc - 1, argv + 1);
-    if (strcmp(argv[0], "passwd") == 0)
-        return user_passwd(argc - 1, argv + 1);
-    if (strcmp(argv[0], "disable") == 0)
-        return user_disable(argc - 1, argv + 1);
-    fprintf(stderr, "ifzo: unknown user subcommand '%s'\n\n%s", argv[0], usage);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(argv[0], subs[i].name) == 0)
+            return subs[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "ifzo: unknown %s subcommand '%s'\n\n%s", group, argv[0], usage);
     return 2;
+}
+
+int cmd_user(int argc, char **argv)
+{
+    static const subcommand subs[] = {
+        {"add", user_add}, {"passwd", user_passwd}, {"disable", user_disable}};
+    return run_subcommand("user",
+                          "usage: ifzo user add|passwd|disable [options]\n\n"
+                          "`ifzo user <subcommand> --help` describes each.\n",
+                          subs, sizeof(subs) / sizeof(subs[0]), argc, argv);
 }
 
 /* ---- ifzo token ----------------------------------------------------------------------- */
@@ -386,18 +401,11 @@ static int token_revoke(int argc, char **argv)
 
 int cmd_token(int argc, char **argv)
 {
-    static const char usage[] = "usage: ifzo token create|revoke [options]\n\n"
-                                "`ifzo token <subcommand> --help` describes each.\n";
-    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
-        fputs(usage, argc < 1 ? stderr : stdout);
-        return argc < 1 ? 2 : 0;
-    }
-    if (strcmp(argv[0], "create") == 0)
-        return token_create(argc - 1, argv + 1);
-    if (strcmp(argv[0], "revoke") == 0)
-        return token_revoke(argc - 1, argv + 1);
-    fprintf(stderr, "ifzo: unknown token subcommand '%s'\n\n%s", argv[0], usage);
-    return 2;
+    static const subcommand subs[] = {{"create", token_create}, {"revoke", token_revoke}};
+    return run_subcommand("token",
+                          "usage: ifzo token create|revoke [options]\n\n"
+                          "`ifzo token <subcommand> --help` describes each.\n",
+                          subs, sizeof(subs) / sizeof(subs[0]), argc, argv);
 }
 
 /* ---- ifzo audit ----------------------------------------------------------------------- */
@@ -407,20 +415,11 @@ static const char AUDIT_VERIFY_USAGE[] =
     "Checks the hash chain of the access log. Exit 0 when intact; exit 1 naming the first\n"
     "entry that was changed or is missing.\n";
 
-int cmd_audit(int argc, char **argv)
+static int audit_verify(int argc, char **argv)
 {
-    static const char usage[] = "usage: ifzo audit verify [--db URL]\n";
-    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
-        fputs(usage, argc < 1 ? stderr : stdout);
-        return argc < 1 ? 2 : 0;
-    }
-    if (strcmp(argv[0], "verify") != 0) {
-        fprintf(stderr, "ifzo: unknown audit subcommand '%s'\n\n%s", argv[0], usage);
-        return 2;
-    }
     static const char *const allowed[] = {"db", NULL};
     opt o[MAX_OPTS];
-    int p = parse(argc - 1, argv + 1, allowed, o, AUDIT_VERIFY_USAGE);
+    int p = parse(argc, argv, allowed, o, AUDIT_VERIFY_USAGE);
     if (p != 0)
         return p > 0 ? 0 : 2;
     store *db = open_db(o);
@@ -439,4 +438,10 @@ int cmd_audit(int argc, char **argv)
         return 1;
     }
     return fail_store("audit verify", rc);
+}
+
+int cmd_audit(int argc, char **argv)
+{
+    static const subcommand subs[] = {{"verify", audit_verify}};
+    return run_subcommand("audit", "usage: ifzo audit verify [--db URL]\n", subs, 1, argc, argv);
 }

@@ -3,7 +3,7 @@
  * SQLite and PostgreSQL.
  */
 #include "store/bericht.h"
-#include "testdb.h"
+#include "storefix.h"
 
 #include <criterion/criterion.h>
 #include <string.h>
@@ -13,17 +13,12 @@ static store *db;
 
 static void setup(void)
 {
-    char err[512];
-    cr_assert_eq(testdb_create(&tdb, err, sizeof(err)), 0, "%s", err);
-    cr_assert_eq(store_open(tdb.url, &db, err, sizeof(err)), STORE_OK, "%s", err);
-    cr_assert_eq(store_migrate(db, NULL, err, sizeof(err)), STORE_OK, "%s", err);
+    storefix_open(&tdb, &db);
 }
 
 static void teardown(void)
 {
-    store_close(db);
-    db = NULL;
-    testdb_drop(&tdb);
+    storefix_close(&tdb, &db);
 }
 
 TestSuite(bericht, .init = setup, .fini = teardown);

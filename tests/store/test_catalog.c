@@ -4,7 +4,7 @@
  * sorting and paging, the catalog version, indication versions and the geo table.
  */
 #include "store/catalog.h"
-#include "testdb.h"
+#include "storefix.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -16,17 +16,12 @@ static store *db;
 
 static void setup(void)
 {
-    char err[512];
-    cr_assert_eq(testdb_create(&tdb, err, sizeof(err)), 0, "%s", err);
-    cr_assert_eq(store_open(tdb.url, &db, err, sizeof(err)), STORE_OK, "%s", err);
-    cr_assert_eq(store_migrate(db, NULL, err, sizeof(err)), STORE_OK, "%s", err);
+    storefix_open(&tdb, &db);
 }
 
 static void teardown(void)
 {
-    store_close(db);
-    db = NULL;
-    testdb_drop(&tdb);
+    storefix_close(&tdb, &db);
 }
 
 TestSuite(catalog, .init = setup, .fini = teardown);
