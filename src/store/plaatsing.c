@@ -72,12 +72,14 @@ static void read_pv(db_rows *r, store_plaatsing *o)
 #define TP_COLS                                                                                    \
     "p.id, p.verzoek_id, p.zorglocatie_id, p.status, p.parallel, p.aanmelddatum, p.verlengd, "     \
     "p.version, p.created_at, p.updated_at, r.code, r.toelichting, r.datum, a.op_verzoek, "        \
-    "a.reden, a.motivatie, a.datum, l.zorgaanbieder_id, z.organisation_id, l.agb, z.agb"
+    "a.reden, a.motivatie, a.datum, l.zorgaanbieder_id, z.organisation_id, l.agb, z.agb, "         \
+    "vs.volgnummer, p.afwijking_code, p.afwijking_tekst"
 #define TP_FROM                                                                                    \
     "toeleidingspoging p LEFT JOIN reactie r ON r.poging_id = p.id "                               \
     "LEFT JOIN annulering a ON a.poging_id = p.id "                                                \
     "JOIN zorglocatie l ON l.id = p.zorglocatie_id "                                               \
-    "JOIN zorgaanbieder z ON z.id = l.zorgaanbieder_id"
+    "JOIN zorgaanbieder z ON z.id = l.zorgaanbieder_id "                                           \
+    "LEFT JOIN voorstel vs ON vs.id = p.voorstel_id"
 
 static void read_tp(db_rows *r, int off, store_toeleidingspoging *o)
 {
@@ -105,6 +107,9 @@ static void read_tp(db_rows *r, int off, store_toeleidingspoging *o)
     o->aanbieder_organisatie_id = db_col_null(r, off + 18) ? 0 : db_col_int(r, off + 18);
     db_col_copy(r, off + 19, o->locatie_agb, sizeof o->locatie_agb);
     db_col_copy(r, off + 20, o->aanbieder_agb, sizeof o->aanbieder_agb);
+    o->voorstel_volgnummer = db_col_null(r, off + 21) ? 0 : (int)db_col_int(r, off + 21);
+    db_col_copy(r, off + 22, o->afwijking_code, sizeof o->afwijking_code);
+    db_col_copy(r, off + 23, o->afwijking_tekst, sizeof o->afwijking_tekst);
 }
 
 static int fetch_pogingen(db_conn *c, store_plaatsing *o)
@@ -317,6 +322,30 @@ static const store_toeleidingspoging *find(const store_plaatsing *p, int64_t id)
     return NULL;
 }
 
+/* The proposal a new attempt was made from, its weighing and deviation (migration 0007). */
+static int save_keuze(db_conn *c, const store_poging_keuze *k, int64_t poging_id)
+{
+    if (k == NULL)
+        return STORE_OK;
+    db_param p[] = {k->voorstel_id > 0 ? dbp_int(k->voorstel_id) : dbp_null(),
+                    dbp_text(k->afwijking_code ? k->afwijking_code : ""),
+                    dbp_text(k->afwijking_tekst ? k->afwijking_tekst : ""), dbp_int(poging_id)};
+    int rc = db_exec(c,
+                     "UPDATE toeleidingspoging SET voorstel_id = $1, afwijking_code = $2, "
+                     "afwijking_tekst = $3 WHERE id = $4",
+                     p, 4, NULL);
+    for (int i = 0; rc == STORE_OK && i < 10; i++) {
+        if (k->weging[i] == NULL)
+            continue;
+        char code[4];
+        snprintf(code, sizeof code, "%02d", i + 1);
+        db_param pw[] = {dbp_int(poging_id), dbp_text(code), dbp_text(k->weging[i])};
+        rc = db_exec(c, "INSERT INTO poging_weging (poging_id, code, tekst) VALUES ($1, $2, $3)",
+                     pw, 3, NULL);
+    }
+    return rc;
+}
+
 static int save_poging(db_conn *c, save_ctx *x, const store_toeleidingspoging *a, const char *now)
 {
     const toeleidingspoging *v = &a->v;
@@ -348,6 +377,9 @@ static int save_poging(db_conn *c, save_ctx *x, const store_toeleidingspoging *a
         if (rc != STORE_OK)
             return rc;
         x->new_poging_id = id;
+        rc = save_keuze(c, x->stap->keuze, id);
+        if (rc != STORE_OK)
+            return rc;
     } else if (b->v.status != v->status || b->v.verlengd != v->verlengd) {
         db_param p[] = {dbp_text(poging_status_name(v->status)), dbp_int(v->verlengd ? 1 : 0),
                         dbp_text(now), dbp_int(v->id), dbp_int(b->m.version)};
@@ -605,9 +637,9 @@ static int tp_list_tx(db_conn *c, void *vctx)
         }
         store_poging_item *it = &x->tp[x->n++];
         read_tp(r, 0, &it->p);
-        db_col_copy(r, 21, it->zorgtype, sizeof it->zorgtype);
-        it->justitiabele_id = db_col_int(r, 22);
-        it->plaatser_organisatie_id = db_col_int(r, 23);
+        db_col_copy(r, 24, it->zorgtype, sizeof it->zorgtype);
+        it->justitiabele_id = db_col_int(r, 25);
+        it->plaatser_organisatie_id = db_col_int(r, 26);
     }
     db_rows_free(r);
     return step < 0 ? -step : STORE_OK;

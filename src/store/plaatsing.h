@@ -27,6 +27,10 @@ typedef struct {
     int64_t aanbieder_organisatie_id; /* that provider's organisation (0 when none) */
     char locatie_agb[IFZO_AGB_BUF];   /* AGB codes of the location and its provider: the */
     char aanbieder_agb[IFZO_AGB_BUF]; /* senders that may answer it by message */
+    /* the proposal it was made from (issue 6 item 2; migration 0007) */
+    int voorstel_volgnummer;            /* 0 = made before proposals existed */
+    char afwijking_code[IFZO_CODE_BUF]; /* contra_indicatie code; "" = no deviation */
+    char afwijking_tekst[PLAATSING_TEKST_BUF];
     store_meta m;
 } store_toeleidingspoging;
 
@@ -53,6 +57,16 @@ int store_plaatsing_by_besluit(store *s, const char *besluitnummer, int64_t *ver
 /* The id of the request an attempt belongs to; STORE_NOT_FOUND when no such attempt. */
 int store_poging_verzoek(store *s, int64_t poging_id, int64_t *verzoek_id);
 
+/* What a referral records about the proposal it was made from (store/voorstel.h rules in
+ * core/voorstel.h): the proposal's row id, the 10 weging texts (zacht_criterium order) and
+ * the deviation (code "" = none). */
+typedef struct {
+    int64_t voorstel_id;
+    const char *weging[10];
+    const char *afwijking_code;
+    const char *afwijking_tekst;
+} store_poging_keuze;
+
 /* What a save records in the event table. */
 typedef struct {
     const char *stap;  /* the transition table's event, e.g. "accepteren" */
@@ -61,6 +75,7 @@ typedef struct {
     const char *code;  /* reactie, annuleringsreden, mutatiereden, besluitnummer; or NULL */
     const char *tekst; /* toelichting or motivatie; or NULL */
     bool te_laat;
+    const store_poging_keuze *keuze; /* with poging_id -1: written on the new attempt */
 } store_plaatsing_stap;
 
 /* Saves `after` (before's state changed by core) if before->m.version is still current.
