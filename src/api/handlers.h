@@ -110,4 +110,11 @@ void h_codelist_get(api_request *r);
 void h_geo_postcode(api_request *r);
 void h_geo_travel(api_request *r);
 
+/* voorstellen.c: matching proposals and a client's contra-indications */
+void h_voorstel_create(api_request *r);
+void h_voorstel_list(api_request *r);
+void h_voorstel_get(api_request *r);
+void h_contra_get(api_request *r);
+void h_contra_put(api_request *r);
+
 #endif

@@ -14,7 +14,9 @@
  */
 #include "api/fields.h"
 #include "api/router.h"
+#include "core/voorstel.h"
 #include "store/plaatsing.h"
+#include "store/voorstel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,7 +53,59 @@ static json_t *render_poging(const plaatsingsverzoek *pv, const store_toeleiding
         p->parallel, "aanmelddatum", fld_render_date(p->aanmelddatum), "verlengd", p->verlengd,
         "termijn", termijn, "te_laat", plaatsing_te_laat(pv, p, today), "reactie", reactie,
         "annulering", annulering);
+    /* the proposal it was made from and the deviation from it (issue 6 item 2) */
+    json_object_set_new(o, "voorstel",
+                        sp->voorstel_volgnummer ? json_integer(sp->voorstel_volgnummer)
+                                                : json_null());
+    json_t *afw = json_null();
+    if (sp->afwijking_code[0]) {
+        const codelist_entry *ce =
+            codelist_lookup_in(CODELIST_CONTRA_INDICATIE, sp->afwijking_code);
+        afw = json_pack("{s:s,s:s,s:s}", "contra_indicatie", sp->afwijking_code, "label",
+                        ce ? ce->label : "", "toelichting", sp->afwijking_tekst);
+    }
+    json_object_set_new(o, "afwijking", afw);
     fld_render_meta(o, &sp->m);
+    return o;
+}
+
+/* Sets "weging" ({code: text} or null) on each attempt object of array a (objects with "id")
+ * from the weighing rows of request verzoek_id. A store result other than STORE_OK means
+ * nothing was set. */
+static int attach_weging(api_request *r, json_t *a, int64_t verzoek_id)
+{
+    store_weging *w;
+    size_t n;
+    int rc = store_weging_list(api_request_app(r)->db, verzoek_id, &w, &n);
+    if (rc != STORE_OK)
+        return rc;
+    size_t i;
+    json_t *o;
+    json_array_foreach(a, i, o)
+    {
+        json_int_t pid = json_integer_value(json_object_get(o, "id"));
+        json_t *m = NULL;
+        for (size_t k = 0; k < n; k++)
+            if (w[k].poging_id == pid) {
+                if (m == NULL)
+                    m = json_object();
+                json_object_set_new(m, w[k].code, json_string(w[k].tekst));
+            }
+        json_object_set_new(o, "weging", m ? m : json_null());
+    }
+    free(w);
+    return STORE_OK;
+}
+
+/* The request's JSON with the weighing of its attempts; NULL after answering an error. */
+static json_t *render_full(api_request *r, json_t *o, int64_t verzoek_id)
+{
+    int rc = attach_weging(r, json_object_get(o, "pogingen"), verzoek_id);
+    if (rc != STORE_OK) {
+        json_decref(o);
+        api_store_error(r, rc);
+        return NULL;
+    }
     return o;
 }
 
@@ -225,7 +279,12 @@ static void commit(api_request *r, store_plaatsing *cur, work *w, const store_pl
             api_store_error(r, rc);
         return;
     }
-    api_json(r, status, render(&out, scope_org(r), fld_today(r)));
+    json_t *doc = render_full(r, render(&out, scope_org(r), fld_today(r)), out.v.id);
+    if (doc == NULL) {
+        store_plaatsing_free(&out);
+        return;
+    }
+    api_json(r, status, doc);
     if (status == 201 && new_poging) {
         char loc[96];
         snprintf(loc, sizeof loc, "/api/toeleidingspogingen/%lld",
@@ -323,8 +382,11 @@ void h_plaatsing_get(api_request *r)
     if (!api_path_id(r, "id", &id) || !load(r, id, &s))
         return;
     if (api_access_log(r, s.v.justitiabele_id, "plaatsingsverzoek", s.v.id, "read")) {
-        api_json(r, 200, render(&s, scope_org(r), fld_today(r)));
-        api_set_etag(r, s.m.version);
+        json_t *doc = render_full(r, render(&s, scope_org(r), fld_today(r)), s.v.id);
+        if (doc != NULL) {
+            api_json(r, 200, doc);
+            api_set_etag(r, s.m.version);
+        }
     }
     store_plaatsing_free(&s);
 }
@@ -365,15 +427,16 @@ void h_plaatsing_timeline(api_request *r)
     if (!api_path_id(r, "id", &id) || !load(r, id, &s))
         return;
     int64_t client = s.v.justitiabele_id;
-    store_plaatsing_free(&s);
     store_plaatsing_event *ev;
     size_t n;
     int rc = store_plaatsing_events(api_request_app(r)->db, id, &ev, &n);
     if (rc != STORE_OK) {
+        store_plaatsing_free(&s);
         api_store_error(r, rc);
         return;
     }
     if (!api_access_log(r, client, "plaatsingsverzoek", id, "timeline")) {
+        store_plaatsing_free(&s);
         free(ev);
         return;
     }
@@ -392,9 +455,64 @@ void h_plaatsing_timeline(api_request *r)
                          e->username, "role", e->role, "organisation_id",
                          e->organisation_id ? json_integer(e->organisation_id) : json_null(), "at",
                          e->at));
+        /* a referral names the proposal it was made from */
+        for (size_t k = 0; e->poging_id && strcmp(e->stap, "aanmelden") == 0 && k < s.n; k++)
+            if (s.pogingen[k].v.id == e->poging_id)
+                json_object_set_new(json_array_get(a, json_array_size(a) - 1), "voorstel",
+                                    s.pogingen[k].voorstel_volgnummer
+                                        ? json_integer(s.pogingen[k].voorstel_volgnummer)
+                                        : json_null());
     }
+    store_plaatsing_free(&s);
     free(ev);
     api_json(r, 200, json_pack("{s:o}", "items", a));
+}
+
+/* Reads "voorstel", "weging" and "afwijking" of a referral into k (strings borrowed from b);
+ * false after answering 400. */
+static bool read_keuze(api_request *r, json_t *b, voorstel_keuze *k)
+{
+    memset(k, 0, sizeof *k);
+    if (!fld_int(r, b, "voorstel", false, 1, 1000000, &k->voorstel))
+        return false;
+    json_t *w = json_object_get(b, "weging");
+    if (w != NULL && !json_is_object(w) && !json_is_null(w)) {
+        api_error(r, 400, "invalid_type",
+                  "De weging is een object: code van het zachte "
+                  "criterium → tekst.",
+                  "weging");
+        return false;
+    }
+    const char *key;
+    json_t *v;
+    json_object_foreach(w, key, v)
+    {
+        size_t i;
+        if (!voorstel_weging_index(key, &i)) {
+            api_error(r, 400, "weging_onbekend",
+                      "De weging kent alleen de zachte criteria 01 tot en met 10.", "weging");
+            return false;
+        }
+        if (!json_is_string(v) && !json_is_null(v)) {
+            api_error(r, 400, "invalid_type", "Dit veld moet tekst zijn.",
+                      voorstel_weging_field(i));
+            return false;
+        }
+        k->weging[i] = json_string_value(v);
+    }
+    json_t *a = json_object_get(b, "afwijking");
+    if (a != NULL && !json_is_null(a)) {
+        if (!json_is_object(a)) {
+            api_error(r, 400, "invalid_type",
+                      "De afwijking is een object met contra_indicatie en toelichting.",
+                      "afwijking");
+            return false;
+        }
+        k->afwijking_given = true;
+        k->afwijking_code = json_string_value(json_object_get(a, "contra_indicatie"));
+        k->afwijking_toelichting = json_string_value(json_object_get(a, "toelichting"));
+    }
+    return true;
 }
 
 void h_plaatsing_aanmelden(api_request *r)
@@ -406,20 +524,55 @@ void h_plaatsing_aanmelden(api_request *r)
     json_t *b = fld_body(r);
     int64_t loc = 0;
     bool parallel = false;
+    voorstel_keuze k;
     if (b == NULL || !fld_int(r, b, "zorglocatie_id", true, 1, INT64_MAX, &loc) ||
-        !fld_bool(r, b, "parallel", false, &parallel)) {
+        !fld_bool(r, b, "parallel", false, &parallel) || !read_keuze(r, b, &k)) {
         work_end(&w);
         store_plaatsing_free(&cur);
         return;
     }
     core_error e;
+    /* The proposal worked from must be one of this request's; the location's outcome in it
+     * decides whether a justification is needed. */
+    int64_t voorstel_id = 0;
+    char uitkomst[16] = "";
+    if (k.voorstel > 0) {
+        int rc = store_voorstel_uitkomst(api_request_app(r)->db, cur.v.id, (int)k.voorstel, loc,
+                                         &voorstel_id, uitkomst);
+        if (rc == STORE_NOT_FOUND) {
+            e = (core_error){"voorstel_onbekend", "voorstel",
+                             "Dit plaatsingsverzoek heeft geen voorstel met dit volgnummer."};
+            refuse(r, &cur, &w, &e);
+            return;
+        }
+        if (rc != STORE_OK) {
+            work_end(&w);
+            store_plaatsing_free(&cur);
+            api_store_error(r, rc);
+            return;
+        }
+    }
+    if (!voorstel_keuze_check(&k, strcmp(uitkomst, "voorgesteld") == 0, &e)) {
+        refuse(r, &cur, &w, &e);
+        return;
+    }
     ifzo_date today = fld_today(r);
     if (!plaatsing_aanmelden(&cur.v, w.tp, cur.n, loc, parallel, today, &w.tp[cur.n], &e)) {
         refuse(r, &cur, &w, &e);
         return;
     }
     w.after.n = cur.n + 1;
-    store_plaatsing_stap st = {.stap = "aanmelden", .poging_id = -1, .datum = today};
+    store_poging_keuze sk = {.voorstel_id = voorstel_id,
+                             .afwijking_code = k.afwijking_given ? k.afwijking_code : "",
+                             .afwijking_tekst = k.afwijking_given ? k.afwijking_toelichting : ""};
+    for (size_t i = 0; i < VOORSTEL_WEGING_N; i++)
+        sk.weging[i] = k.weging[i];
+    store_plaatsing_stap st = {.stap = "aanmelden",
+                               .poging_id = -1,
+                               .datum = today,
+                               .code = sk.afwijking_code,
+                               .tekst = sk.afwijking_tekst,
+                               .keuze = &sk};
     commit(r, &cur, &w, &st, 201, "update", 1);
 }
 
@@ -549,8 +702,15 @@ void h_poging_get(api_request *r)
     if (!api_path_id(r, "id", &id) || !load_poging(r, id, &s, &idx))
         return;
     if (api_access_log(r, s.v.justitiabele_id, "toeleidingspoging", id, "read")) {
-        api_json(r, 200, render_poging(&s.v, &s.pogingen[idx], fld_today(r)));
-        api_set_etag(r, s.m.version);
+        json_t *one = json_array();
+        json_array_append_new(one, render_poging(&s.v, &s.pogingen[idx], fld_today(r)));
+        int rc = attach_weging(r, one, s.v.id);
+        if (rc == STORE_OK) {
+            api_json(r, 200, json_incref(json_array_get(one, 0)));
+            api_set_etag(r, s.m.version);
+        } else
+            api_store_error(r, rc);
+        json_decref(one);
     }
     store_plaatsing_free(&s);
 }

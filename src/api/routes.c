@@ -100,6 +100,17 @@ const api_route api_routes[] = {
      "Reactietermijn verlengen"},
     {"POST", "/api/toeleidingspogingen/{id}/annulering", h_poging_annulering, PL,
      "Toeleidingspoging annuleren"},
+    /* matching proposals and contra-indications (issue 5; voorstellen.c) */
+    {"POST", "/api/plaatsingsverzoeken/{id}/voorstellen", h_voorstel_create, PL,
+     "Matchingsvoorstel maken en opslaan"},
+    {"GET", "/api/plaatsingsverzoeken/{id}/voorstellen", h_voorstel_list, PL,
+     "Opgeslagen voorstellen van een plaatsingsverzoek"},
+    {"GET", "/api/plaatsingsverzoeken/{id}/voorstellen/{n}", h_voorstel_get, PL,
+     "Eén opgeslagen voorstel, precies zoals het werd getoond"},
+    {"GET", "/api/justitiabelen/{id}/contra-indicaties", h_contra_get, CLIENT_READ,
+     "Contra-indicaties van een justitiabele"},
+    {"PUT", "/api/justitiabelen/{id}/contra-indicaties", h_contra_put, CLIENT_READ,
+     "Contra-indicaties van een justitiabele vastleggen"},
 };
 
 const size_t api_route_count = sizeof(api_routes) / sizeof(api_routes[0]);
