@@ -191,6 +191,12 @@ static const struct {
     {"POST /api/toeleidingspogingen/{id}/reactie", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/verlenging", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/annulering", {401, 403, 428, 403, 403, 403, 403}},
+    /* matching proposals and contra-indications (issue 5) */
+    {"POST /api/plaatsingsverzoeken/{id}/voorstellen", {401, 403, 404, 403, 403, 403, 403}},
+    {"GET /api/plaatsingsverzoeken/{id}/voorstellen", {401, 403, 404, 403, 403, 403, 403}},
+    {"GET /api/plaatsingsverzoeken/{id}/voorstellen/{n}", {401, 403, 404, 403, 403, 403, 403}},
+    {"GET /api/justitiabelen/{id}/contra-indicaties", {401, 404, 404, 403, 403, 403, 403}},
+    {"PUT /api/justitiabelen/{id}/contra-indicaties", {401, 428, 428, 403, 403, 403, 403}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

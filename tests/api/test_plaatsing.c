@@ -71,10 +71,32 @@ static long long post_ok(const client_auth *who, const char *path, const char *b
     return id;
 }
 
+/* Every referral is made from a stored proposal (issue 6 item 2): these tests' locations have
+ * no offer, so none is proposed and each referral carries a justification. */
+static void proposal(const char *vp)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/voorstellen", vp);
+    response r;
+    cr_assert_eq(call(&pl, "POST", path, "{\"modus\":\"regulier\"}", 0, &r), 201, "%s", r.body);
+    cr_assert_eq(num(r.json, "volgnummer"), 1);
+    response_free(&r);
+}
+
+static void referral(char *buf, size_t cap, bool parallel, long long loc)
+{
+    snprintf(buf, cap,
+             "{\"zorglocatie_id\":%lld,\"parallel\":%s,\"voorstel\":1,\"weging\":{\"01\":\"a\","
+             "\"02\":\"b\",\"03\":\"c\",\"04\":\"d\",\"05\":\"e\",\"06\":\"f\",\"07\":\"g\","
+             "\"08\":\"h\",\"09\":\"i\",\"10\":\"j\"},\"afwijking\":{\"contra_indicatie\":"
+             "\"WACHT\",\"toelichting\":\"Niet in het voorstel.\"}}",
+             loc, parallel ? "true" : "false");
+}
+
 static long long location_of(const client_auth *owner, const char *agb_provider,
                              const char *agb_location)
 {
-    char body[512];
+    char body[2048];
     snprintf(body, sizeof body,
              "{\"naam\":\"Zorg %s\",\"agb\":\"%s\",\"toelating\":true,\"organisation_id\":%lld}",
              agb_provider, agb_provider, owner->organisation_id);
@@ -88,7 +110,7 @@ static long long location_of(const client_auth *owner, const char *agb_provider,
 
 static long long indication(const char *status)
 {
-    char body[1024];
+    char body[2048];
     snprintf(body, sizeof body,
              "{\"achternaam\":\"Bakker\",\"voornamen\":\"Anna\",\"geboortedatum\":\"1990-03-04\","
              "\"bsn\":\"123456782\",\"geslacht\":\"2\",\"postcode\":\"3011 ab\"}");
@@ -133,7 +155,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     long long locB = location_of(&za, "11111113", "11111114");
     long long locC = location_of(&za2, "22222221", "22222222");
     response r;
-    char body[512], vp[96], path[256];
+    char body[2048], vp[96], path[256];
 
     /* A concept indication cannot be placed: a placer does not even see it (decision 30), so
      * it is an unknown reference; core's indicatie_niet_definitief guards the other doors. */
@@ -159,6 +181,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     cr_assert_eq(v, 1);
     response_free(&r);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
+    proposal(vp);
 
     /* Another placing organisation does not see it. */
     cr_assert_eq(call(&pl2, "GET", vp, NULL, 0, &r), 404);
@@ -166,7 +189,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
 
     /* Referral to A. */
     snprintf(path, sizeof path, "%s/pogingen", vp);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    referral(body, sizeof body, false, locA);
     cr_assert_eq(call(&pl, "POST", path, body, v, &r), 201, "%s", r.body);
     char loc[128];
     cr_assert_not_null(response_header(&r, "Location", loc, sizeof loc));
@@ -177,9 +200,11 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     snprintf(expect_loc, sizeof expect_loc, "/api/toeleidingspogingen/%lld", pA);
     cr_assert_str_eq(loc, expect_loc);
     /* A second one without parallel: refused; to an unknown location: 400. */
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locB);
+    referral(body, sizeof body, false, locB);
     step(&pl, path, body, v, 409, "poging_loopt_al");
-    step(&pl, path, "{\"zorglocatie_id\":999999,\"parallel\":true}", v, 400, "unknown_reference");
+    char unknown[2048];
+    referral(unknown, sizeof unknown, true, 999999);
+    step(&pl, path, unknown, v, 400, "unknown_reference");
     /* A stale version: 409 version_conflict. */
     step(&pl, path, body, v - 1, 409, "version_conflict");
 
@@ -226,7 +251,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
 
     /* Second attempt to B; the decision before acceptance is refused. */
     snprintf(path, sizeof path, "%s/pogingen", vp);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locB);
+    referral(body, sizeof body, false, locB);
     v = step(&pl, path, body, v, 201, NULL);
     long long pB = poging_id(vp, &pl, 1);
     char besluit[128];
@@ -262,7 +287,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     response_free(&r);
     step(&pl, besluit, body, v, 409, "verzoek_niet_open");
     snprintf(path, sizeof path, "%s/pogingen", vp);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    referral(body, sizeof body, false, locA);
     step(&pl, path, body, v, 409, "verzoek_niet_open");
 
     /* Start of care: not tomorrow, not before the title, by the decision's provider. */
@@ -325,6 +350,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     snprintf(path, sizeof path, "%s/tijdlijn", vp);
     cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200, "%s", r.body);
     static const char *const steps[] = {"aanmaken",
+                                        "voorstel",
                                         "aanmelden",
                                         "afwijzen",
                                         "annuleren",
@@ -339,10 +365,13 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     cr_assert_eq(json_array_size(items), sizeof steps / sizeof steps[0]);
     for (size_t i = 0; i < json_array_size(items); i++)
         cr_assert_str_eq(str(json_array_get(items, i), "stap"), steps[i], "event %zu", i);
-    cr_assert_str_eq(str(json_array_get(items, 2), "role"), "zorgaanbieder");
-    cr_assert_str_eq(str(json_array_get(items, 2), "username"), za.username);
-    cr_assert_str_eq(str(json_array_get(items, 3), "tekst"), "Wel gemotiveerd.");
-    cr_assert_str_eq(str(json_array_get(items, 6), "role"), "plaatser");
+    cr_assert_str_eq(str(json_array_get(items, 3), "role"), "zorgaanbieder");
+    cr_assert_str_eq(str(json_array_get(items, 3), "username"), za.username);
+    cr_assert_str_eq(str(json_array_get(items, 4), "tekst"), "Wel gemotiveerd.");
+    cr_assert_str_eq(str(json_array_get(items, 7), "role"), "plaatser");
+    /* the referral names the proposal it came from and its justification */
+    cr_assert_eq(num(json_array_get(items, 2), "voorstel"), 1);
+    cr_assert_str_eq(str(json_array_get(items, 2), "code"), "WACHT");
     response_free(&r);
     cr_assert_eq(call(&za, "GET", path, NULL, 0, &r), 403);
     response_free(&r);
@@ -365,14 +394,15 @@ Test(plaatsing, withdrawal_by_the_referrer_ends_the_request)
 {
     long long locA = location_of(&za, "11111111", "11111112");
     long long locB = location_of(&za2, "22222221", "22222222");
-    char body[256], vp[96], path[256];
+    char body[2048], vp[96], path[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
     long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
+    proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    referral(body, sizeof body, false, locA);
     long long v = step(&pl, path, body, 1, 201, NULL);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld,\"parallel\":true}", locB);
+    referral(body, sizeof body, true, locB);
     v = step(&pl, path, body, v, 201, NULL);
     snprintf(path, sizeof path, "/api/toeleidingspogingen/%lld/annulering", poging_id(vp, &pl, 0));
     v = step(&pl, path, "{\"op_verzoek\":\"PL\",\"reden\":\"PL12\"}", v, 200, NULL);
@@ -392,14 +422,15 @@ Test(plaatsing, overdue_referrals_are_listed_for_placer_and_provider)
 {
     long long locA = location_of(&za, "11111111", "11111112");
     long long locB = location_of(&za2, "22222221", "22222222");
-    char body[256], vp[96], path[256];
+    char body[2048], vp[96], path[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
     long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
+    proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    referral(body, sizeof body, false, locA);
     long long v = step(&pl, path, body, 1, 201, NULL);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld,\"parallel\":true}", locB);
+    referral(body, sizeof body, true, locB);
     step(&pl, path, body, v, 201, NULL);
     response r;
     cr_assert_eq(call(&pl, "GET", "/api/toeleidingspogingen?overdue=1", NULL, 0, &r), 200);
@@ -472,12 +503,13 @@ static void *race_run(void *arg)
 static void race(const server *const servers[3])
 {
     long long locA = location_of(&za, "11111111", "11111112");
-    char body[256], vp[96], path[256], cancel[256], react[256];
+    char body[2048], vp[96], path[256], cancel[256], react[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
     long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
+    proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    referral(body, sizeof body, false, locA);
     long long v = step(&pl, path, body, 1, 201, NULL);
     long long pA = poging_id(vp, &pl, 0);
     /* a second user of the same placing organisation */
@@ -519,7 +551,7 @@ static void race(const server *const servers[3])
     response_free(&r);
     snprintf(path, sizeof path, "%s/tijdlijn", vp);
     cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200);
-    cr_assert_eq(json_array_size(json_object_get(r.json, "items")), 3);
+    cr_assert_eq(json_array_size(json_object_get(r.json, "items")), 4);
     response_free(&r);
 }
 
@@ -545,12 +577,13 @@ Test(plaatsing, the_same_race_over_two_server_processes_on_one_database)
 Test(plaatsing, end_of_care_table_shared_with_the_fz825_messages)
 {
     long long locA = location_of(&za, "11111111", "11111112");
-    char body[512], vp[96], path[256];
+    char body[2048], vp[96], path[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
     long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
+    proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld}", locA);
+    referral(body, sizeof body, false, locA);
     long long v = step(&pl, path, body, 1, 201, NULL);
     long long pA = poging_id(vp, &pl, 0);
     snprintf(path, sizeof path, "/api/toeleidingspogingen/%lld/reactie", pA);

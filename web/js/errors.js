@@ -121,6 +121,20 @@ export const ERROR_MESSAGES = Object.freeze({
   einddatum_buiten_titel: 'De einddatum valt buiten de looptijd van de forensische titel.',
   mutatiereden_anders: 'Een correctie heeft dezelfde mutatiereden als de eerste melding.',
   niet_laatste_einddatum: 'Alleen de laatst gemelde einddatum kan worden gecorrigeerd.',
+  // matching proposals and the referral from a proposal (issue 5, issue 6 item 2)
+  modus_onbekend: 'Kies de modus regulier, overbrugging of second best.',
+  postcode_onbekend: 'De postcode van de justitiabele is onbekend: er kan niet worden gematcht.',
+  indicatie_niet_matchbaar: 'Met deze indicatiestelling kan niet worden gematcht.',
+  voorstel_vereist: 'Een aanmelding gaat uit van een opgeslagen voorstel: kies het voorstel.',
+  voorstel_onbekend: 'Dit plaatsingsverzoek heeft geen voorstel met dit volgnummer.',
+  weging_onvolledig: 'Leg bij elk van de 10 zachte criteria de afweging vast.',
+  weging_ongeldig: 'De afweging is te lang of bevat ongeldige tekens (maximaal 2000 tekens).',
+  weging_onbekend: 'De weging kent alleen de zachte criteria 01 tot en met 10.',
+  afwijking_vereist: 'Deze locatie staat niet in het voorstel: geef een contra-indicatie of reden met een toelichting.',
+  contra_indicatie_onbekend: 'Kies een contra-indicatie of reden uit de lijst.',
+  contra_indicatie_dubbel: 'Elke contra-indicatie mag maar één keer voorkomen.',
+  afwijking_toelichting_ontbreekt: 'Licht de afwijking van het voorstel toe.',
+  afwijking_toelichting_ongeldig: 'De toelichting is te lang of bevat ongeldige tekens (maximaal 2000 tekens).',
 });
 
 /** The text when a code is unknown and the server sent no message. */
