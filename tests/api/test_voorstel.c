@@ -485,8 +485,8 @@ Test(voorstel, referral_from_the_proposal)
     cr_assert_str_eq(error_code(&r), "weging_onvolledig");
     cr_assert_str_eq(error_field(&r), "weging.05");
     response_free(&r);
-    snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld,\"voorstel\":1,\"weging\":{\"11\":\"x\"}}",
-             w.l1);
+    snprintf(body, sizeof body,
+             "{\"zorglocatie_id\":%lld,\"voorstel\":1,\"weging\":{\"11\":\"x\"}}", w.l1);
     cr_assert_eq(call(&pl, "POST", pp, body, 1, &r), 400);
     cr_assert_str_eq(error_code(&r), "weging_onbekend");
     response_free(&r);
