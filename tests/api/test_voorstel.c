@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 static server srv;
 static client_auth fb, ind, pl, pl2, za;
@@ -552,4 +553,76 @@ Test(voorstel, referral_from_the_proposal)
     cr_assert_str_eq(str(last, "code"), "SLACHT");
     cr_assert_str_eq(str(last, "tekst"), "Slachtoffer woont bij L1.");
     response_free(&r);
+}
+
+/* Runs `ifzo match ARGS --db <srv's database>`; returns the exit status and the output. */
+static int run_match(const char *args, char *out, size_t cap)
+{
+    char cmd[2600];
+    snprintf(cmd, sizeof cmd, "IFZO_TODAY=2025-06-02 '%s' match %s --db '%s' 2>&1", IFZO_BIN, args,
+             srv.db.url);
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    size_t n = fread(out, 1, cap - 1, p);
+    out[n] = '\0';
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The line of the table that names location id, or NULL. */
+static const char *row_of(const char *out, long long id, char *buf, size_t cap)
+{
+    char key[32];
+    snprintf(key, sizeof key, " %lld ", id);
+    for (const char *line = out; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len < cap) {
+            memcpy(buf, line, len);
+            buf[len] = '\0';
+            if (strstr(buf, key) &&
+                (strstr(buf, "voorgesteld") || strstr(buf, "bijna") || strstr(buf, "buiten_regio")))
+                return buf;
+        }
+        line = end ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
+Test(voorstel, the_match_command_prints_the_table)
+{
+    world w;
+    build(&w);
+    long long indicatie = indication();
+    char args[128], out[16384], row[512];
+    snprintf(args, sizeof args, "--indication %lld", indicatie);
+    cr_assert_eq(run_match(args, out, sizeof out), 0, "%s", out);
+    cr_assert_not_null(strstr(out, "zorgtype ABH  modus regulier  peildatum 2025-06-02"), "%s",
+                       out);
+    cr_assert_not_null(strstr(out, "arrondissement RTD"), "%s", out);
+    cr_assert_not_null(row_of(out, w.l1, row, sizeof row), "%s", out);
+    cr_assert_not_null(strstr(row, "voorgesteld"), "%s", row);
+    cr_assert_not_null(strstr(row, "Kliniek Maas"), "%s", row);
+    cr_assert_not_null(strstr(row, "Zorg 11111111"), "%s", row);
+    cr_assert_not_null(strstr(row, " in "), "%s", row);
+    cr_assert_not_null(row_of(out, w.l2, row, sizeof row), "%s", out);
+    cr_assert_not_null(strstr(row, "bijna"), "%s", row);
+    cr_assert_not_null(strstr(row, "geslacht: geïndiceerd 2, aangeboden 1"), "%s", row);
+    cr_assert_null(row_of(out, w.l3, row, sizeof row), "outside the region: not asked");
+    cr_assert_not_null(strstr(out, "1 voorgesteld (1 in de regio), 1 bijna."), "%s", out);
+
+    snprintf(args, sizeof args, "--indication %lld --outside-region --mode second_best", indicatie);
+    cr_assert_eq(run_match(args, out, sizeof out), 0, "%s", out);
+    cr_assert_not_null(strstr(out, "modus second_best  buiten de regio"), "%s", out);
+    cr_assert_not_null(row_of(out, w.l3, row, sizeof row), "%s", out);
+    cr_assert_not_null(strstr(row, "voorgesteld"), "%s", row);
+    cr_assert_not_null(strstr(row, " buiten "), "%s", row);
+
+    snprintf(args, sizeof args, "--indication %lld --mode snel", indicatie);
+    cr_assert_eq(run_match(args, out, sizeof out), 2, "%s", out);
+    cr_assert_eq(run_match("--indication 999999", out, sizeof out), 1, "%s", out);
+    cr_assert_not_null(strstr(out, "not found"), "%s", out);
+    cr_assert_eq(run_match("", out, sizeof out), 2, "%s", out);
+    cr_assert_eq(run_match("--help", out, sizeof out), 0, "%s", out);
+    cr_assert_not_null(strstr(out, "usage: ifzo match --indication ID"), "%s", out);
 }
