@@ -31,4 +31,10 @@ unsigned api_server_port(const api_server *s);
  * workers and frees the server. */
 void api_server_stop(api_server *s, int grace_ms);
 
+/* Reads the matching configuration of proposals (api/voorstellen.c) from the environment
+ * once, before the server starts: IFZO_STALE_DAYS (0-3650, default 30: soft figures older
+ * than this are marked stale) and IFZO_DAGBEHANDELING_NORM (30-45 minutes, default 45).
+ * 0, or -1 with the reason in err. */
+int api_voorstel_configure(char *err, size_t errlen);
+
 #endif

@@ -39,25 +39,38 @@ static pthread_mutex_t rebuild_lock = PTHREAD_MUTEX_INITIALIZER;
 static int stale_days = 30;
 static int dagbehandeling_norm = 45;
 
-/* IFZO_STALE_DAYS (0 … 3650, default 30): soft figures older than this are marked stale.
- * IFZO_DAGBEHANDELING_NORM (30 … 45, default 45): the day-treatment travel-time norm. */
 static void slot_setup(void)
 {
     match_slot_init(&slot);
-    const char *s = getenv("IFZO_STALE_DAYS");
-    if (s && *s) {
-        char *end;
-        long v = strtol(s, &end, 10);
-        if (*end == '\0' && v >= 0 && v <= 3650)
-            stale_days = (int)v;
+}
+
+/* Reads an integer in [min, max] from environment variable name into *out (unchanged when
+ * unset); -1 when set to anything else. */
+static int env_int(const char *name, int min, int max, int *out)
+{
+    const char *s = getenv(name);
+    if (s == NULL || *s == '\0')
+        return 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end != '\0' || v < min || v > max)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+int api_voorstel_configure(char *err, size_t errlen)
+{
+    pthread_once(&slot_once, slot_setup);
+    if (env_int("IFZO_STALE_DAYS", 0, 3650, &stale_days) != 0) {
+        snprintf(err, errlen, "IFZO_STALE_DAYS must be a number of days from 0 to 3650");
+        return -1;
     }
-    s = getenv("IFZO_DAGBEHANDELING_NORM");
-    if (s && *s) {
-        char *end;
-        long v = strtol(s, &end, 10);
-        if (*end == '\0' && v >= 30 && v <= 45)
-            dagbehandeling_norm = (int)v;
+    if (env_int("IFZO_DAGBEHANDELING_NORM", 30, 45, &dagbehandeling_norm) != 0) {
+        snprintf(err, errlen, "IFZO_DAGBEHANDELING_NORM must be 30 to 45 minutes");
+        return -1;
     }
+    return 0;
 }
 
 /* An index of the offer as it is in the database now: a new reference (drop it with
@@ -123,11 +136,6 @@ static bool load_request(api_request *r, int64_t *id, store_plaatsing *pv)
 
 /* ---- rendering ------------------------------------------------------------------------------- */
 
-static const char *criterium_name(match_check_id id)
-{
-    return match_check_name(id);
-}
-
 static json_t *render_location(const match_location *m, const store_locatie_naam *n,
                                const char *zorgtype)
 {
@@ -148,7 +156,7 @@ static json_t *render_location(const match_location *m, const store_locatie_naam
             off[0] = '\0';
         }
         json_t *o =
-            json_pack("{s:s,s:s,s:s,s:s}", "criterium", criterium_name(c->id), "uitkomst",
+            json_pack("{s:s,s:s,s:s,s:s}", "criterium", match_check_name(c->id), "uitkomst",
                       c->pass ? "voldoet" : "voldoet_niet", "geindiceerd", ind, "aangeboden", off);
         if (c->national)
             json_object_set_new(o, "landelijke_functie", json_true());

@@ -80,6 +80,8 @@ static int usage_serve(FILE *out)
             "               default ./" DEFAULT_WEB " when it exists; else the API only)\n\n"
             "IFZO_TODAY=YYYY-MM-DD fixes 'today' for every rule (tests, demos).\n"
             "IFZO_TRAVEL=FILE replaces the travel-time model (format of data/geo/travel.tsv).\n"
+            "IFZO_STALE_DAYS=N marks offer figures older than N days stale in proposals\n"
+            "(default 30); IFZO_DAGBEHANDELING_NORM=30..45 minutes (default 45).\n"
             "SIGTERM or SIGINT: finish the requests in flight, close the database, exit 0.\n");
     return out == stdout ? 0 : 2;
 }
@@ -262,6 +264,11 @@ static int cmd_serve(int argc, char **argv)
             fprintf(stderr, "ifzo: IFZO_TRAVEL: %s\n", terr);
             return 2;
         }
+    }
+    char verr[160];
+    if (api_voorstel_configure(verr, sizeof verr) != 0) {
+        fprintf(stderr, "ifzo: %s\n", verr);
+        return 2;
     }
     const char *cert_path = env_or(o.tls_cert, "IFZO_TLS_CERT", NULL);
     const char *key_path = env_or(o.tls_key, "IFZO_TLS_KEY", NULL);

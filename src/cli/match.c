@@ -158,8 +158,13 @@ int cmd_match(int argc, char **argv)
     match_config cfg;
     match_config_default(&cfg);
     const char *stale = getenv("IFZO_STALE_DAYS");
-    if (stale && *stale)
-        cfg.stale_days = atoi(stale);
+    if (stale && *stale) {
+        char *end;
+        long v = strtol(stale, &end, 10);
+        if (*end != '\0' || v < 0 || v > 3650)
+            return fprintf(stderr, "ifzo: IFZO_STALE_DAYS must be 0 to 3650 days\n"), 2;
+        cfg.stale_days = (int)v;
+    }
     const char *travel = getenv("IFZO_TRAVEL");
     if (travel && *travel) {
         char terr[256];

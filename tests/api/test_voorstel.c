@@ -362,6 +362,16 @@ Test(voorstel, old_proposal_unchanged_after_the_offer_changed)
     cr_assert(json_is_true(json_object_get(loc_of(r.json, 0), "verouderd")));
     response_free(&r);
     cr_assert_eq(server_stop(&two), 0);
+    /* the age is configurable: with 60 days the same figures are not stale */
+    setenv("IFZO_TODAY", "2025-07-12", 1);
+    setenv("IFZO_STALE_DAYS", "60", 1);
+    server_start_shared(&two, &srv, NULL);
+    setenv("IFZO_TODAY", "2025-06-02", 1);
+    unsetenv("IFZO_STALE_DAYS");
+    cr_assert_eq(call_on(&two, &pl, "POST", path, "{}", 0, &r), 201, "%s", r.body);
+    cr_assert(json_is_false(json_object_get(loc_of(r.json, 0), "verouderd")));
+    response_free(&r);
+    cr_assert_eq(server_stop(&two), 0);
 
     snprintf(path, sizeof path, "%s/voorstellen/1", vp);
     cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200);
