@@ -356,8 +356,8 @@ void h_voorstel_create(api_request *r)
     store_voorstel out;
     rc = STORE_ERROR;
     if (crit_text != NULL)
-        for (int attempt = 0; attempt < 3; attempt++) {
-            /* two placers at the same moment: the UNIQUE volgnummer makes one retry */
+        for (int attempt = 0; attempt < 10; attempt++) {
+            /* placers at the same moment: the UNIQUE volgnummer makes all but one retry */
             rc = store_voorstel_create(db, &in, locs, res.n_items, render_stored, &rx, &log, &out);
             if (rc != STORE_DUPLICATE)
                 break;

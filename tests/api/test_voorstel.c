@@ -10,6 +10,7 @@
 #include "harness.h"
 
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -635,4 +636,63 @@ Test(voorstel, the_match_command_prints_the_table)
     cr_assert_eq(run_match("", out, sizeof out), 2, "%s", out);
     cr_assert_eq(run_match("--help", out, sizeof out), 0, "%s", out);
     cr_assert_not_null(strstr(out, "usage: ifzo match --indication ID"), "%s", out);
+}
+
+typedef struct {
+    const server *s;
+    const client_auth *who;
+    const char *path;
+    long status;
+    long long volgnummer;
+    long long catalog;
+} race_call;
+
+static pthread_barrier_t race_barrier;
+
+static void *race_run(void *arg)
+{
+    race_call *c = arg;
+    pthread_barrier_wait(&race_barrier);
+    response r;
+    c->status = call_on(c->s, c->who, "POST", c->path, "{}", 0, &r);
+    c->volgnummer = r.json ? num(r.json, "volgnummer") : 0;
+    c->catalog = r.json ? num(r.json, "catalogus_versie") : 0;
+    response_free(&r);
+    return NULL;
+}
+
+/* Four placers propose at the same moment through two servers on one database, right after
+ * the offer changed (every server rebuilds its index at once): all succeed, with the
+ * volgnummers 1-4 each once and the same catalog version. */
+Test(voorstel, proposals_at_the_same_moment_on_two_servers)
+{
+    world w;
+    build(&w);
+    long long id = request(indication());
+    client_auth pl_b;
+    as_role(&srv, "plaatser", NULL, pl.organisation_id, &pl_b);
+    server two;
+    server_start_shared(&two, &srv, NULL);
+    char path[160];
+    snprintf(path, sizeof path, "/api/plaatsingsverzoeken/%lld/voorstellen", id);
+    race_call calls[4] = {{&srv, &pl, path, 0, 0, 0},
+                          {&two, &pl_b, path, 0, 0, 0},
+                          {&srv, &pl_b, path, 0, 0, 0},
+                          {&two, &pl, path, 0, 0, 0}};
+    pthread_t t[4];
+    cr_assert_eq(pthread_barrier_init(&race_barrier, NULL, 4), 0);
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(pthread_create(&t[i], NULL, race_run, &calls[i]), 0);
+    for (int i = 0; i < 4; i++)
+        pthread_join(t[i], NULL);
+    pthread_barrier_destroy(&race_barrier);
+    cr_assert_eq(server_stop(&two), 0);
+    bool seen[5] = {false};
+    for (int i = 0; i < 4; i++) {
+        cr_assert_eq(calls[i].status, 201, "call %d: %ld", i, calls[i].status);
+        cr_assert(calls[i].volgnummer >= 1 && calls[i].volgnummer <= 4);
+        cr_assert_not(seen[calls[i].volgnummer], "volgnummer %lld twice", calls[i].volgnummer);
+        seen[calls[i].volgnummer] = true;
+        cr_assert_eq(calls[i].catalog, calls[0].catalog);
+    }
 }
