@@ -102,7 +102,7 @@ bool plaatsingsbrief_opstellen(const plaatsingsbrief_gegevens *g, plaatsingsbrie
     add(out, BRIEF_ADRES, NULL, "%s", l->adres);
     add(out, BRIEF_ADRES, NULL, "%s  %s", pc, l->plaats);
     add(out, BRIEF_TITEL, NULL, "Plaatsingsbesluit");
-    add(out, BRIEF_VELD, "Datum", "%s", besluitdatum);
+    add(out, BRIEF_VELD, "Datum", "%s", besluitdatum); /* the decision's date */
     add(out, BRIEF_VELD, "Besluitnummer", "%s", v->besluitnummer);
     add(out, BRIEF_VELD, "Onderwerp", "Plaatsing in forensische zorg van %s%s%s", j->voornamen,
         j->voornamen[0] ? " " : "", j->achternaam);
@@ -134,7 +134,6 @@ bool plaatsingsbrief_opstellen(const plaatsingsbrief_gegevens *g, plaatsingsbrie
             add(out, BRIEF_VELD, "Forensische titel", "%s", titel);
     }
     add(out, BRIEF_VELD, "Verwachte startdatum", "%s", start);
-    add(out, BRIEF_VELD, "Datum besluit", "%s", besluitdatum);
     add(out, BRIEF_VELD, "Plaatser", "%s", g->plaatser);
 
     add(out, BRIEF_KOP, NULL, "Wat wij van u vragen");

@@ -30,18 +30,18 @@
 #define MARGIN_L    70.87   /* 25 mm */
 #define MARGIN_R    56.69   /* 20 mm */
 #define MARGIN_TOP  56.69
-#define TEXT_BOTTOM (PAGE_H - 70.87) /* the last baseline of text; the footer is below */
+#define TEXT_BOTTOM (PAGE_H - 62.0) /* the last baseline of text; the footer is below */
 #define FOOTER_Y    (PAGE_H - 36.0)
 #define SENDER_X    368.5 /* the sender's block, top right */
-#define ADDRESS_Y   155.9 /* the window of a DL envelope: 55 mm from the top */
-#define TITLE_MIN_Y 283.5 /* 100 mm: the title comes below the address block */
+#define ADDRESS_Y   141.7 /* the window of a window envelope: 50 mm from the top */
+#define TITLE_MIN_Y 226.8 /* 80 mm: the title comes below the address block */
 #define LABEL_W     132.0 /* the label column of a field */
 
-#define SIZE_BODY   10.5
+#define SIZE_BODY   10.0
 #define SIZE_TITLE  16.0
 #define SIZE_HEAD   11.5
 #define SIZE_FOOTER 8.0
-#define LEADING     1.4 /* line height as a multiple of the font size */
+#define LEADING     1.35 /* line height as a multiple of the font size */
 
 /* ---- the output buffer ------------------------------------------------------------------- */
 
@@ -127,14 +127,15 @@ static void emit(layout *l, int page, double x, double y, bool bold, double size
         l->lines = p;
         l->cap = cap;
     }
-    char *t = malloc(n + 1);
-    if (t == NULL) {
+    line *ln = &l->lines[l->n];
+    *ln = (line){page, x, y, bold, size, malloc(n + 1)};
+    if (ln->text == NULL) {
         l->failed = true;
         return;
     }
-    memcpy(t, s, n);
-    t[n] = '\0';
-    l->lines[l->n++] = (line){page, x, y, bold, size, t};
+    memcpy(ln->text, s, n);
+    ln->text[n] = '\0';
+    l->n++;
 }
 
 /* Moves the baseline down by `advance`; starts a new page when it would pass the bottom
@@ -241,7 +242,7 @@ static void lay_out(layout *l, const plaatsingsbrief *b)
             break;
         case BRIEF_KOP:
             /* keep the heading with at least three lines of what follows */
-            advance_y(l, 12, SIZE_HEAD * LEADING + 3 * SIZE_BODY * LEADING);
+            advance_y(l, 10, SIZE_HEAD * LEADING + 3 * SIZE_BODY * LEADING);
             wrap(l, k->tekst, MARGIN_L, width, true, SIZE_HEAD);
             l->y += 2;
             break;
@@ -257,11 +258,14 @@ static void lay_out(layout *l, const plaatsingsbrief *b)
             break;
         }
         case BRIEF_ALINEA:
-            l->y += 8;
+            l->y += 6;
             wrap(l, k->tekst, MARGIN_L, width, false, SIZE_BODY);
             break;
         case BRIEF_SLOT:
-            l->y += slot == 0 ? 14 : slot == 1 ? 24 : 0; /* room to sign */
+            if (slot == 0) /* the closing stays together: greeting, room to sign, signature */
+                advance_y(l, 12, (double)(b->n - i) * SIZE_BODY * LEADING + 20);
+            else if (slot == 1)
+                l->y += 20;
             wrap(l, k->tekst, MARGIN_L, width, false, SIZE_BODY);
             slot++;
             break;

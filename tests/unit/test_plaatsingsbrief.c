@@ -117,7 +117,6 @@ Test(plaatsingsbrief, every_fact_of_the_decision_in_its_place)
     cr_assert_str_eq(veld("Forensische titel"),
                      "Voorwaardelijke veroordeling (08), van 1 mei 2025 tot en met 1 mei 2026");
     cr_assert_str_eq(veld("Verwachte startdatum"), "9 juni 2025");
-    cr_assert_str_eq(veld("Datum besluit"), "2 juni 2025");
     cr_assert_str_eq(veld("Plaatser"), "3RO Rotterdam");
 
     /* The order of a letter: sender, addressee, title, reference, salutation, body, closing. */
