@@ -104,6 +104,9 @@ void h_poging_verlenging(api_request *r);
 void h_poging_annulering(api_request *r);
 void h_indicatie_version_get(api_request *r);
 
+/* brief.c: the placement letter as PDF */
+void h_plaatsing_brief(api_request *r);
+
 /* codelists.c, geo.c */
 void h_codelist_all(api_request *r);
 void h_codelist_get(api_request *r);

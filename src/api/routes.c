@@ -100,6 +100,9 @@ const api_route api_routes[] = {
      "Reactietermijn verlengen"},
     {"POST", "/api/toeleidingspogingen/{id}/annulering", h_poging_annulering, PL,
      "Toeleidingspoging annuleren"},
+    /* the placement letter (issue 6 item 5) */
+    {"GET", "/api/plaatsingsverzoeken/{id}/brief", h_plaatsing_brief, PL | ZA,
+     "Plaatsingsbrief (PDF) van het plaatsingsbesluit"},
 };
 
 const size_t api_route_count = sizeof(api_routes) / sizeof(api_routes[0]);

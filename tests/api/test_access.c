@@ -191,6 +191,8 @@ static const struct {
     {"POST /api/toeleidingspogingen/{id}/reactie", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/verlenging", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/annulering", {401, 403, 428, 403, 403, 403, 403}},
+    /* the placement letter */
+    {"GET /api/plaatsingsverzoeken/{id}/brief", {401, 403, 404, 404, 403, 403, 404}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

@@ -121,6 +121,8 @@ export const ERROR_MESSAGES = Object.freeze({
   einddatum_buiten_titel: 'De einddatum valt buiten de looptijd van de forensische titel.',
   mutatiereden_anders: 'Een correctie heeft dezelfde mutatiereden als de eerste melding.',
   niet_laatste_einddatum: 'Alleen de laatst gemelde einddatum kan worden gecorrigeerd.',
+  // the placement letter
+  geen_besluit: 'Er is nog geen plaatsingsbesluit, dus ook geen plaatsingsbrief.',
 });
 
 /** The text when a code is unknown and the server sent no message. */
