@@ -15,6 +15,17 @@ foreach(src ${IFZO_UNIT_TESTS})
   set_tests_properties(unit/${name} PROPERTIES LABELS unit)
 endforeach()
 
+# tests/doc/test_*.c: the document layer (PDF with cairo), read back with poppler-utils
+# (pdftotext, pdfinfo, pdffonts); registered as unit tests, one executable per file.
+file(GLOB IFZO_DOC_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/doc/test_*.c)
+foreach(src ${IFZO_DOC_TESTS})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  target_link_libraries(${name} PRIVATE ifzo_doc PkgConfig::CRITERION)
+  add_test(NAME unit/${name} COMMAND ${name} --jobs 1)
+  set_tests_properties(unit/${name} PROPERTIES LABELS "unit;doc")
+endforeach()
+
 file(GLOB IFZO_STORE_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/store/*.c)
 if(IFZO_STORE_TESTS)
   add_executable(store_tests ${IFZO_STORE_TESTS} ${CMAKE_SOURCE_DIR}/tests/common/testdb.c)

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Installs what openifzo needs on Debian 12, and only what is missing, so that a re-run is
 # quick and a fresh machine works. Run as root (or with sudo available).
-#   scripts/deps.sh           build and run
+#   scripts/deps.sh           build and run (cairo and the Liberation fonts draw the
+#                             placement letter as PDF)
 #   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl,
 #                             Chromium for the browser tests, clang with libFuzzer for
-#                             tests/fuzz)
+#                             tests/fuzz, poppler-utils to read the letter's PDF back)
 #   scripts/deps.sh bench     also the benchmark tools (wrk, nginx)
 set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config git ca-certificates
       libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev libsodium-dev libxml2-dev
-      liboath-dev libqrencode-dev sqlite3 curl)
+      liboath-dev libqrencode-dev sqlite3 curl
+      libcairo2-dev fonts-liberation)
 for extra in "$@"; do
   case "$extra" in
     test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev
-                 chromium fonts-liberation clang libclang-rt-14-dev) ;;
+                 chromium fonts-liberation clang libclang-rt-14-dev
+                 poppler-utils) ;;
     bench) pkgs+=(wrk nginx-light) ;;
     *) echo "deps.sh: unknown set '$extra'" >&2; exit 2 ;;
   esac

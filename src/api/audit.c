@@ -23,10 +23,8 @@ static json_t *render(const store_access_entry *e)
 
 void h_audit_list(api_request *r)
 {
-    int64_t client = 0, after = 0, limit = 100;
-    if (!api_query_int(r, "client", 1, INT64_MAX, &client) ||
-        !api_query_int(r, "after", 0, INT64_MAX, &after) ||
-        !api_query_int(r, "limit", 1, 1000, &limit))
+    int64_t client = 0, after, limit;
+    if (!api_query_int(r, "client", 1, INT64_MAX, &client) || !api_keyset_query(r, &after, &limit))
         return;
     store_access_entry *items;
     size_t n;
@@ -38,9 +36,7 @@ void h_audit_list(api_request *r)
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(arr, render(&items[i]));
-    json_t *out = json_pack("{s:o}", "items", arr);
-    if (n == (size_t)limit)
-        json_object_set_new(out, "next_after", json_integer(items[n - 1].seq));
+    json_t *out = api_keyset_answer(arr, n, limit, n ? items[n - 1].seq : 0);
     free(items);
     if (!api_access_log(r, client, "access_log", 0, "read")) {
         json_decref(out);

@@ -18,6 +18,16 @@ bool api_json_string(api_request *r, json_t *obj, const char *key, const char **
  * false; absent leaves *out unchanged. */
 bool api_query_int(api_request *r, const char *name, int64_t min, int64_t max, int64_t *out);
 
+/* Keyset paging of the lists ordered by id (organisations, users, tokens, access log):
+ * ?after= (the last key of the previous page, from 0) and ?limit= (1..1000, default 100).
+ * A bad value answers 400 invalid_query (field = the argument) and returns false. */
+#define API_KEYSET_DEFAULT 100
+#define API_KEYSET_MAX     1000
+bool api_keyset_query(api_request *r, int64_t *after, int64_t *limit);
+/* The answer of such a page: {"items": items, "next_after": last_key}, next_after only when
+ * the page is full (n == limit), so that more may follow. Steals items; new reference. */
+json_t *api_keyset_answer(json_t *items, size_t n, int64_t limit, int64_t last_key);
+
 /* system.c */
 void h_healthz(api_request *r);
 void h_metrics(api_request *r);
@@ -103,6 +113,9 @@ void h_poging_reactie(api_request *r);
 void h_poging_verlenging(api_request *r);
 void h_poging_annulering(api_request *r);
 void h_indicatie_version_get(api_request *r);
+
+/* brief.c: the placement letter as PDF */
+void h_plaatsing_brief(api_request *r);
 
 /* codelists.c, geo.c */
 void h_codelist_all(api_request *r);

@@ -22,6 +22,22 @@ bool api_json_string(api_request *r, json_t *obj, const char *key, const char **
     return true;
 }
 
+bool api_keyset_query(api_request *r, int64_t *after, int64_t *limit)
+{
+    *after = 0;
+    *limit = API_KEYSET_DEFAULT;
+    return api_query_int(r, "after", 0, INT64_MAX, after) &&
+           api_query_int(r, "limit", 1, API_KEYSET_MAX, limit);
+}
+
+json_t *api_keyset_answer(json_t *items, size_t n, int64_t limit, int64_t last_key)
+{
+    json_t *out = json_pack("{s:o}", "items", items);
+    if (out && n > 0 && n == (size_t)limit)
+        json_object_set_new(out, "next_after", json_integer(last_key));
+    return out;
+}
+
 bool api_query_int(api_request *r, const char *name, int64_t min, int64_t max, int64_t *out)
 {
     const char *v = api_query(r, name);

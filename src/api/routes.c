@@ -111,6 +111,9 @@ const api_route api_routes[] = {
      "Contra-indicaties van een justitiabele"},
     {"PUT", "/api/justitiabelen/{id}/contra-indicaties", h_contra_put, CLIENT_READ,
      "Contra-indicaties van een justitiabele vastleggen"},
+    /* the placement letter (issue 6 item 5) */
+    {"GET", "/api/plaatsingsverzoeken/{id}/brief", h_plaatsing_brief, PL | ZA,
+     "Plaatsingsbrief (PDF) van het plaatsingsbesluit"},
 };
 
 const size_t api_route_count = sizeof(api_routes) / sizeof(api_routes[0]);

@@ -37,9 +37,8 @@ void api_temporary_password(char out[33])
 
 void h_user_list(api_request *r)
 {
-    int64_t after = 0, limit = 100;
-    if (!api_query_int(r, "after", 0, INT64_MAX, &after) ||
-        !api_query_int(r, "limit", 1, 1000, &limit))
+    int64_t after, limit;
+    if (!api_keyset_query(r, &after, &limit))
         return;
     store_user *items;
     size_t n;
@@ -51,11 +50,8 @@ void h_user_list(api_request *r)
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(arr, api_render_user(&items[i]));
-    json_t *out = json_pack("{s:o}", "items", arr);
-    if (n == (size_t)limit)
-        json_object_set_new(out, "next_after", json_integer(items[n - 1].id));
+    api_json(r, 200, api_keyset_answer(arr, n, limit, n ? items[n - 1].id : 0));
     free(items);
-    api_json(r, 200, out);
 }
 
 /* Answers with the user and a fresh temporary password. */

@@ -9,6 +9,7 @@
 #include "api/server.h"
 #include "api/static.h"
 #include "cli/cli.h"
+#include "doc/brief_pdf.h"
 #include "store/store.h"
 
 #include <pthread.h>
@@ -361,6 +362,7 @@ static int cmd_serve(int argc, char **argv)
         memset(key, 0, strlen(key));
     free(key);
     static_root_close(web);
+    doc_shutdown(); /* the letter's font caches, after the last request */
     log_event(LOG_WARN, "stopped", NULL);
     return 0;
 }

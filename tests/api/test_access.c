@@ -197,6 +197,8 @@ static const struct {
     {"GET /api/plaatsingsverzoeken/{id}/voorstellen/{n}", {401, 403, 404, 403, 403, 403, 403}},
     {"GET /api/justitiabelen/{id}/contra-indicaties", {401, 404, 404, 403, 403, 403, 403}},
     {"PUT /api/justitiabelen/{id}/contra-indicaties", {401, 428, 428, 403, 403, 403, 403}},
+    /* the placement letter */
+    {"GET /api/plaatsingsverzoeken/{id}/brief", {401, 403, 404, 404, 403, 403, 404}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

@@ -135,6 +135,8 @@ export const ERROR_MESSAGES = Object.freeze({
   contra_indicatie_dubbel: 'Elke contra-indicatie mag maar één keer voorkomen.',
   afwijking_toelichting_ontbreekt: 'Licht de afwijking van het voorstel toe.',
   afwijking_toelichting_ongeldig: 'De toelichting is te lang of bevat ongeldige tekens (maximaal 2000 tekens).',
+  // the placement letter
+  geen_besluit: 'Er is nog geen plaatsingsbesluit, dus ook geen plaatsingsbrief.',
 });
 
 /** The text when a code is unknown and the server sent no message. */
