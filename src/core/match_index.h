@@ -56,6 +56,23 @@ size_t match_index_offers(const match_index *ix);
 bool match_index_run(const match_index *ix, const match_config *cfg, const match_query *q,
                      match_result *r, core_error *err);
 
+/* The same match in two steps, for callers that show or store only part of the result:
+ * match_index_run_lazy orders and counts exactly as match_index_run, and fills of every item
+ * only the summary: zorglocatie_id, zorgaanbod_id, zorgaanbieder_id, status, in_region,
+ * reistijd, reistijd_min, n_failed and failed (the one failing check of a near miss); its
+ * checks and soft information are left empty (n_checks == 0: not explained yet).
+ * match_index_explain then fills items [from, to) completely, exactly as match_index_run
+ * would have (explaining all of them: from = 0, to = r->n_items). r keeps copies of the query
+ * and configuration for that, so they need not outlive the first call; the index must be the
+ * one the result came from (hold your reference until you are done; another index, or a
+ * result of match_brute_force, gives "stale_index"). match_index_run = match_index_run_lazy +
+ * match_index_explain of every item. Thread-safe on one index, as match_index_run (one
+ * result per thread). */
+bool match_index_run_lazy(const match_index *ix, const match_config *cfg, const match_query *q,
+                          match_result *r, core_error *err);
+bool match_index_explain(const match_index *ix, match_result *r, size_t from, size_t to,
+                         core_error *err);
+
 /* ---- the current index, shared by request threads --------------------------------------- */
 
 typedef struct match_slot {
