@@ -43,7 +43,7 @@ typedef struct part {
     size_t n, words;
     ifzo_zorgaanbod *offers; /* copies, sorted by provider, location, id */
     match_entry *entries;    /* cold: only for what is shown */
-    uint32_t *offer_loc;     /* hot: offer -> index in ix->locs (sorted by id, like the offers) */
+    uint32_t *offer_loc;     /* hot: offer -> place of its location in ix->lrec / ix->fxyz */
     uint32_t *range_of;      /* offer -> index in ranges */
     prov_range *ranges;
     size_t n_ranges;
@@ -77,11 +77,15 @@ struct match_index {
     int64_t version;
     uint64_t serial; /* unique per build in this process (match_index_explain checks it) */
     double earth_r;  /* the radius geo.c computes with, measured at build (for the estimate) */
-    struct loc_rec { /* per location (ix->locs order): what a shown location needs */
+    /* Per location, in the order of the partitions (provider, id), so that a match reads them
+     * front to back: the points of the estimate (fxyz) and what a shown location needs (lrec).
+     * lpos: place of ix->locs[i] in that order. */
+    uint32_t *lpos;
+    struct loc_rec {
         double lat, lon;
         int64_t id, prov;
     } * lrec;
-    float *fxyz; /* hot: per location x, y, z as float (120 KB for 10,000: stays in cache) */
+    float *fxyz; /* x, y, z as float (120 KB for 10,000 locations) */
     size_t bytes;
     atomic_size_t cache_bytes; /* the day caches (grow after the build) */
     ifzo_zorgaanbieder *prov;  /* sorted by id */
@@ -133,6 +137,7 @@ static void index_free(match_index *ix)
     free(ix->contracts);
     free(ix->locs);
     free(ix->lrec);
+    free(ix->lpos);
     free(ix->fxyz);
     free(ix);
 }
@@ -176,6 +181,19 @@ static int cmp_prov(const void *x, const void *y)
 static int cmp_loc(const void *x, const void *y)
 {
     const ifzo_zorglocatie *a = x, *b = y;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+typedef struct loc_order {
+    int64_t prov, id;
+    uint32_t at;
+} loc_order;
+
+static int cmp_loc_order(const void *x, const void *y)
+{
+    const loc_order *a = x, *b = y;
+    if (a->prov != b->prov)
+        return a->prov < b->prov ? -1 : 1;
     return a->id < b->id ? -1 : a->id > b->id;
 }
 
@@ -261,7 +279,21 @@ static atomic_ullong next_serial;
  * of the exact travel time) as undecided and compute the exact time. */
 static double est_slack(double est)
 {
-    return 1e-6 * sqrt(est) + 1e-12;
+    /* 1e-6 * s + 1e-12 with s >= sqrt(est): s = 2^ceil((E + 1) / 2) for est = m * 2^E,
+     * 1 <= m < 2, from the bits of the double (IEEE 754, as everywhere in this code) instead
+     * of a square root per location. Zero and subnormals get the floor; infinity stays. */
+    uint64_t bits;
+    memcpy(&bits, &est, sizeof bits);
+    int e = (int)((bits >> 52) & 0x7ff) - 1023;
+    if (e < -1000)
+        return 1e-12;
+    if (e > 1000)
+        return est;
+    int half = e + 1 >= 0 ? (e + 2) / 2 : -((-(e + 1)) / 2); /* ceil((e + 1) / 2) */
+    uint64_t pw = (uint64_t)(half + 1023) << 52;
+    double s;
+    memcpy(&s, &pw, sizeof s);
+    return 1e-6 * s + 1e-12;
 }
 
 static void point_of(double lat, double lon, loc_pt *pt)
@@ -371,7 +403,7 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
         const ifzo_zorglocatie *l = find_loc(ix, keys[i].loc_id);
         match_entry *e = &p->entries[i];
         match_entry_prepare(&lists, &p->offers[i], l, e); /* checked by the caller */
-        p->offer_loc[i] = (uint32_t)(l - ix->locs);
+        p->offer_loc[i] = ix->lpos[l - ix->locs];
         p->offer_ids[i] = p->offers[i].id;
         long pv = find_prov(ix, keys[i].prov_id);
         if (p->n_ranges == 0 || p->ranges[p->n_ranges - 1].prov != (uint32_t)pv) {
@@ -483,17 +515,26 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
     qsort(ix->locs, ix->n_locs, sizeof *ix->locs, cmp_loc);
     ix->lrec = xalloc(ix, ix->n_locs, sizeof *ix->lrec);
     ix->fxyz = xalloc(ix, 3 * ix->n_locs, sizeof *ix->fxyz);
-    if (ix->lrec == NULL || ix->fxyz == NULL)
+    ix->lpos = xalloc(ix, ix->n_locs, sizeof *ix->lpos);
+    loc_order *order = malloc((ix->n_locs + 1) * sizeof *order);
+    if (ix->lrec == NULL || ix->fxyz == NULL || ix->lpos == NULL || order == NULL) {
+        free(order);
         goto oom;
-    for (size_t i = 0; i < ix->n_locs; i++) {
-        const ifzo_zorglocatie *l = &ix->locs[i];
+    }
+    for (size_t i = 0; i < ix->n_locs; i++)
+        order[i] = (loc_order){ix->locs[i].zorgaanbieder_id, ix->locs[i].id, (uint32_t)i};
+    qsort(order, ix->n_locs, sizeof *order, cmp_loc_order);
+    for (size_t j = 0; j < ix->n_locs; j++) {
+        const ifzo_zorglocatie *l = &ix->locs[order[j].at];
+        ix->lpos[order[j].at] = (uint32_t)j;
         loc_pt pt;
         point_of(l->lat, l->lon, &pt);
-        ix->fxyz[3 * i] = (float)pt.x;
-        ix->fxyz[3 * i + 1] = (float)pt.y;
-        ix->fxyz[3 * i + 2] = (float)pt.z;
-        ix->lrec[i] = (struct loc_rec){l->lat, l->lon, l->id, l->zorgaanbieder_id};
+        ix->fxyz[3 * j] = (float)pt.x;
+        ix->fxyz[3 * j + 1] = (float)pt.y;
+        ix->fxyz[3 * j + 2] = (float)pt.z;
+        ix->lrec[j] = (struct loc_rec){l->lat, l->lon, l->id, l->zorgaanbieder_id};
     }
+    free(order);
     ix->earth_r = earth_radius();
     ix->serial = atomic_fetch_add(&next_serial, 1) + 1;
     for (size_t i = 1; i < ix->n_prov; i++) {
@@ -630,7 +671,7 @@ typedef struct run_ctx {
 static bool same_place(void *ctx, const match_key *a, const match_key *b)
 {
     const run_ctx *c = ctx;
-    const struct loc_rec *x = &c->ix->lrec[a->loc], *y = &c->ix->lrec[b->loc];
+    const struct loc_rec *x = &c->ix->lrec[a->li], *y = &c->ix->lrec[b->li];
     return x->lat == y->lat && x->lon == y->lon;
 }
 
@@ -638,7 +679,7 @@ static bool same_place(void *ctx, const match_key *a, const match_key *b)
 static void exact_time(void *ctx, match_key *k)
 {
     const run_ctx *c = ctx;
-    const struct loc_rec *l = &c->ix->lrec[k->loc];
+    const struct loc_rec *l = &c->ix->lrec[k->li];
     int rounded;
     match_travel(c->p, l->lat, l->lon, &k->t, &rounded);
     k->exact = 1;
@@ -757,8 +798,8 @@ static double est_of(const float *fxyz, const loc_pt *q, uint32_t li)
  * adjacent and come in id order, so the location's best offer (lowest rank, then lowest id;
  * see `better` in match.c) is known when the next location starts: one key per location for
  * the widened offers and one for the others (widened ones may be dropped as a whole, so they
- * are kept apart). Keys: loc = index in ix->locs (ordered as the ids), offer = the offer id,
- * idx = the position in the partition.
+ * are kept apart). Keys: loc and offer the ids, idx the position in the partition, li the
+ * place of the location in ix->lrec.
  *
  * With outside_region (no widened keys), a near miss that cannot be among the max_near
  * nearest is not kept at all: a max-heap holds the (class, upper bound) of the max_near best
@@ -773,6 +814,7 @@ typedef struct heap_ent {
 typedef struct stream {
     match_result *r;
     const int64_t *offer_ids;
+    const struct loc_rec *lrec;
     int64_t li; /* the pending location, -1 none */
     bool have_nw, have_w;
     match_key nw, w; /* its best other and widened key */
@@ -830,14 +872,19 @@ static bool near_miss_kept(stream *s, const match_key *k)
     return true;
 }
 
-static bool put(match_result *r, const match_key *k)
+/* Keeps a pending key, with the ids of its location and offer. */
+static bool put(const stream *s, const match_key *k)
 {
-    return match_key_push_est(r, k->loc, k->offer, k->lo, k->hi, k->exact, k->t, k->idx,
-                              (match_status)k->status, k->in_region);
+    match_result *r = s->r;
+    if (!match_key_push_est(r, s->lrec[k->li].id, s->offer_ids[k->idx], k->lo, k->hi, k->exact,
+                            k->t, k->idx, (match_status)k->status, k->in_region))
+        return false;
+    ((match_key *)r->keys)[r->n_keys - 1].li = k->li;
+    return true;
 }
 
-/* The bounds of a pending key (lo = hi = the estimate until now): once per kept key. */
-static void widen(match_key *k)
+/* The bounds of a pending key (lo = hi = the estimate until now), once per location. */
+static void settle(match_key *k)
 {
     double sl = est_slack(k->lo);
     k->hi = k->lo + sl;
@@ -848,14 +895,14 @@ static bool flush(stream *s)
 {
     bool ok = true;
     if (s->have_w)
-        widen(&s->w);
+        settle(&s->w);
     if (s->have_nw)
-        widen(&s->nw);
+        settle(&s->nw);
     if (s->have_w)
-        ok = put(s->r, &s->w);
+        ok = put(s, &s->w);
     if (ok && s->have_nw &&
         !(s->filter && s->nw.status == MATCH_NEAR_MISS && !near_miss_kept(s, &s->nw)))
-        ok = put(s->r, &s->nw);
+        ok = put(s, &s->nw);
     s->have_nw = s->have_w = false;
     s->li = -1;
     return ok;
@@ -875,8 +922,8 @@ static bool stream_add(stream *s, uint32_t li, double est, bool exact, double t,
     match_key *k = widened ? &s->w : &s->nw;
     if (*have && rank >= k->rank)
         return ok; /* an earlier offer (lower id) of the location is at least as good */
-    *k = (match_key){(int64_t)li, s->offer_ids[i], exact ? t : 0, est,  est, i,
-                     rank,        (uint8_t)st,     region_ok,     exact};
+    *k = (match_key){(int64_t)li, (int64_t)i,  exact ? t : 0, est,   est, i,
+                     rank,        (uint8_t)st, region_ok,     exact, li};
     *have = true;
     return ok;
 }
@@ -989,18 +1036,13 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     bool ok = true;
     size_t n_in = 0;
     const bool out_q = q->outside_region;
-    stream sm = {r,
-                 pt->offer_ids,
-                 -1,
-                 false,
-                 false,
-                 {0},
-                 {0},
-                 out_q && cfg->max_near > 0,
-                 (size_t)cfg->max_near,
-                 0,
-                 0,
-                 NULL};
+    stream sm = {0};
+    sm.r = r;
+    sm.offer_ids = pt->offer_ids;
+    sm.lrec = ix->lrec;
+    sm.li = -1;
+    sm.filter = out_q && cfg->max_near > 0;
+    sm.keep = (size_t)cfg->max_near;
     if (sm.filter && (sm.heap = match_scratch(r, 1, sm.keep * sizeof *sm.heap)) == NULL)
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     const uint64_t all = out_q ? ~(uint64_t)0 : 0;
@@ -1068,7 +1110,7 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     const match_key *keys = r->keys;
     for (size_t j = 0; ok && j < r->n_items; j++) {
         const match_key *k = &keys[j];
-        const struct loc_rec *loc = &ix->lrec[k->loc];
+        const struct loc_rec *loc = &ix->lrec[k->li];
         match_location *l = &r->items[j];
         memset(l, 0, offsetof(match_location, checks));
         l->zorglocatie_id = loc->id;
