@@ -478,7 +478,7 @@ bool match_key_push_est(match_result *r, int64_t loc, int64_t offer, double lo, 
     }
     match_key *k = &((match_key *)r->keys)[r->n_keys++];
     *k = (match_key){loc,       offer, t, lo, hi, idx, rank_of(status, in_region), (uint8_t)status,
-                     in_region, exact, 0};
+                     in_region, exact, 0, 0};
     return true;
 }
 

@@ -15,6 +15,8 @@
 #define AGES   (IFZO_AGE_MAX + 1)
 #define LEVELS 5
 
+/* A run of adjacent offers of one provider (a provider has one run per location, roughly:
+ * offers are sorted by location). */
 typedef struct prov_range {
     uint32_t prov;       /* index in ix->prov */
     uint32_t first, end; /* offers [first, end) of the partition */
@@ -41,7 +43,7 @@ typedef struct day_bits {
 
 typedef struct part {
     size_t n, words;
-    ifzo_zorgaanbod *offers; /* copies, sorted by provider, location, id */
+    ifzo_zorgaanbod *offers; /* copies, sorted by location id, offer id */
     match_entry *entries;    /* cold: only for what is shown */
     uint32_t *offer_loc;     /* hot: offer -> place of its location in ix->lrec / ix->fxyz */
     uint32_t *range_of;      /* offer -> index in ranges */
@@ -77,10 +79,9 @@ struct match_index {
     int64_t version;
     uint64_t serial; /* unique per build in this process (match_index_explain checks it) */
     double earth_r;  /* the radius geo.c computes with, measured at build (for the estimate) */
-    /* Per location, in the order of the partitions (provider, id), so that a match reads them
-     * front to back: the points of the estimate (fxyz) and what a shown location needs (lrec).
-     * lpos: place of ix->locs[i] in that order. */
-    uint32_t *lpos;
+    /* Per location (ix->locs order = id order = the partitions' order, so that a match reads
+     * them front to back): the points of the estimate (fxyz) and what a shown location needs
+     * (lrec). */
     struct loc_rec {
         double lat, lon;
         int64_t id, prov;
@@ -137,7 +138,6 @@ static void index_free(match_index *ix)
     free(ix->contracts);
     free(ix->locs);
     free(ix->lrec);
-    free(ix->lpos);
     free(ix->fxyz);
     free(ix);
 }
@@ -184,19 +184,6 @@ static int cmp_loc(const void *x, const void *y)
     return a->id < b->id ? -1 : a->id > b->id;
 }
 
-typedef struct loc_order {
-    int64_t prov, id;
-    uint32_t at;
-} loc_order;
-
-static int cmp_loc_order(const void *x, const void *y)
-{
-    const loc_order *a = x, *b = y;
-    if (a->prov != b->prov)
-        return a->prov < b->prov ? -1 : 1;
-    return a->id < b->id ? -1 : a->id > b->id;
-}
-
 static const ifzo_zorglocatie *find_loc(const match_index *ix, int64_t id)
 {
     ifzo_zorglocatie key = {.id = id};
@@ -221,8 +208,6 @@ static int cmp_key(const void *x, const void *y)
     const sort_key *a = x, *b = y;
     if (a->root != b->root)
         return a->root < b->root ? -1 : 1;
-    if (a->prov_id != b->prov_id)
-        return a->prov_id < b->prov_id ? -1 : 1;
     if (a->loc_id != b->loc_id)
         return a->loc_id < b->loc_id ? -1 : 1;
     return a->offer_id < b->offer_id ? -1 : a->offer_id > b->offer_id;
@@ -403,7 +388,7 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
         const ifzo_zorglocatie *l = find_loc(ix, keys[i].loc_id);
         match_entry *e = &p->entries[i];
         match_entry_prepare(&lists, &p->offers[i], l, e); /* checked by the caller */
-        p->offer_loc[i] = ix->lpos[l - ix->locs];
+        p->offer_loc[i] = (uint32_t)(l - ix->locs);
         p->offer_ids[i] = p->offers[i].id;
         long pv = find_prov(ix, keys[i].prov_id);
         if (p->n_ranges == 0 || p->ranges[p->n_ranges - 1].prov != (uint32_t)pv) {
@@ -438,7 +423,7 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
         bit_set(p->zt[e->zt], i);
     }
     /* Locations considered per query care type: distinct locations with a covering offer
-     * (offers of one location are adjacent: sorted by provider, then location). */
+     * (offers of one location are adjacent: sorted by location). */
     for (size_t z = 0; z < zt_list->count && z < MATCH_ZT_MAX; z++) {
         const codelist_entry *qe = &zt_list->entries[z];
         if (root_of(qe->code) != r)
@@ -515,18 +500,10 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
     qsort(ix->locs, ix->n_locs, sizeof *ix->locs, cmp_loc);
     ix->lrec = xalloc(ix, ix->n_locs, sizeof *ix->lrec);
     ix->fxyz = xalloc(ix, 3 * ix->n_locs, sizeof *ix->fxyz);
-    ix->lpos = xalloc(ix, ix->n_locs, sizeof *ix->lpos);
-    loc_order *order = malloc((ix->n_locs + 1) * sizeof *order);
-    if (ix->lrec == NULL || ix->fxyz == NULL || ix->lpos == NULL || order == NULL) {
-        free(order);
+    if (ix->lrec == NULL || ix->fxyz == NULL)
         goto oom;
-    }
-    for (size_t i = 0; i < ix->n_locs; i++)
-        order[i] = (loc_order){ix->locs[i].zorgaanbieder_id, ix->locs[i].id, (uint32_t)i};
-    qsort(order, ix->n_locs, sizeof *order, cmp_loc_order);
     for (size_t j = 0; j < ix->n_locs; j++) {
-        const ifzo_zorglocatie *l = &ix->locs[order[j].at];
-        ix->lpos[order[j].at] = (uint32_t)j;
+        const ifzo_zorglocatie *l = &ix->locs[j];
         loc_pt pt;
         point_of(l->lat, l->lon, &pt);
         ix->fxyz[3 * j] = (float)pt.x;
@@ -534,7 +511,6 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
         ix->fxyz[3 * j + 2] = (float)pt.z;
         ix->lrec[j] = (struct loc_rec){l->lat, l->lon, l->id, l->zorgaanbieder_id};
     }
-    free(order);
     ix->earth_r = earth_radius();
     ix->serial = atomic_fetch_add(&next_serial, 1) + 1;
     for (size_t i = 1; i < ix->n_prov; i++) {
@@ -571,7 +547,8 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
         ci->van = c->geldig_van;
         ci->tot = c->geldig_tot;
     }
-    /* Offers sorted by root, provider, location, id: each root is one slice. */
+    /* Offers sorted by root, location id, offer id: each root is one slice, a match reads
+     * the locations of its survivors front to back. */
     size_t n_keys = 0;
     for (size_t i = 0; i < cat->n_aanbod; i++) {
         const ifzo_zorgaanbod *a = &cat->aanbod[i];
@@ -798,8 +775,9 @@ static double est_of(const float *fxyz, const loc_pt *q, uint32_t li)
  * adjacent and come in id order, so the location's best offer (lowest rank, then lowest id;
  * see `better` in match.c) is known when the next location starts: one key per location for
  * the widened offers and one for the others (widened ones may be dropped as a whole, so they
- * are kept apart). Keys: loc and offer the ids, idx the position in the partition, li the
- * place of the location in ix->lrec.
+ * are kept apart). Pending keys: loc = li = the location's index in ix->locs (ordered as the
+ * ids), offer = idx = the position in the partition (ordered as the ids within a location);
+ * kept keys get the ids (and the provider id), read front to back.
  *
  * With outside_region (no widened keys), a near miss that cannot be among the max_near
  * nearest is not kept at all: a max-heap holds the (class, upper bound) of the max_near best
@@ -872,14 +850,17 @@ static bool near_miss_kept(stream *s, const match_key *k)
     return true;
 }
 
-/* Keeps a pending key, with the ids of its location and offer. */
+/* Keeps a pending key, with the ids (location ids order as li does). */
 static bool put(const stream *s, const match_key *k)
 {
     match_result *r = s->r;
-    if (!match_key_push_est(r, s->lrec[k->li].id, s->offer_ids[k->idx], k->lo, k->hi, k->exact,
-                            k->t, k->idx, (match_status)k->status, k->in_region))
+    const struct loc_rec *l = &s->lrec[k->li]; /* read in order: keys come by location */
+    if (!match_key_push_est(r, l->id, s->offer_ids[k->idx], k->lo, k->hi, k->exact, k->t, k->idx,
+                            (match_status)k->status, k->in_region))
         return false;
-    ((match_key *)r->keys)[r->n_keys - 1].li = k->li;
+    match_key *kept = &((match_key *)r->keys)[r->n_keys - 1];
+    kept->li = k->li;
+    kept->prov = l->prov;
     return true;
 }
 
@@ -923,7 +904,7 @@ static bool stream_add(stream *s, uint32_t li, double est, bool exact, double t,
     if (*have && rank >= k->rank)
         return ok; /* an earlier offer (lower id) of the location is at least as good */
     *k = (match_key){(int64_t)li, (int64_t)i,  exact ? t : 0, est,   est, i,
-                     rank,        (uint8_t)st, region_ok,     exact, li};
+                     rank,        (uint8_t)st, region_ok,     exact, li,  0};
     *have = true;
     return ok;
 }
@@ -1110,12 +1091,11 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     const match_key *keys = r->keys;
     for (size_t j = 0; ok && j < r->n_items; j++) {
         const match_key *k = &keys[j];
-        const struct loc_rec *loc = &ix->lrec[k->li];
         match_location *l = &r->items[j];
         memset(l, 0, offsetof(match_location, checks));
-        l->zorglocatie_id = loc->id;
+        l->zorglocatie_id = k->loc;
         l->zorgaanbod_id = k->offer;
-        l->zorgaanbieder_id = loc->prov;
+        l->zorgaanbieder_id = k->prov;
         l->status = (match_status)k->status;
         l->in_region = k->in_region;
         l->reistijd = -1; /* not known before match_index_explain */

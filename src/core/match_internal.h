@@ -84,7 +84,8 @@ typedef struct match_key {
     double t, lo, hi;
     uint32_t idx;
     uint8_t rank, status, in_region, exact;
-    uint32_t li; /* the index's place of the location (unused by the brute force) */
+    uint32_t li;  /* the index's place of the location (unused by the brute force) */
+    int64_t prov; /* the index's provider id of the location (unused by the brute force) */
 } match_key;
 
 #define MATCH_EST_REL 1e-8
