@@ -14,8 +14,9 @@
  * the failing check of a near miss: what is needed to decide and show the list) and
  * match_index_run (the same plus the full explanation of every shown location, which a
  * stored proposal needs). Each is timed over all indications BENCH_PASSES times (default 3):
- * the first pass, and per indication the fastest pass (filters preemption on a shared
- * machine). The load average is printed at the start and the end.
+ * the first pass, per indication the fastest pass (filters preemption on a shared machine),
+ * and per indication the least thread CPU time (excludes preemption altogether, not the cache
+ * damage other work does). The load average is printed at the start and the end.
  *
  * Usage: bench_match [locations=10000] [max_offers=20] [queries=10000] [sql_queries=200]
  */
@@ -36,6 +37,14 @@ static double now_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* CPU time of this thread: excludes the time the thread was preempted by other work. */
+static double cpu_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
@@ -317,8 +326,11 @@ int main(int argc, char **argv)
            *ns_out = calloc((size_t)n_q, sizeof *ns_out);
     double *full_ns = calloc((size_t)n_q, sizeof *full_ns),
            *full_best = calloc((size_t)n_q, sizeof *full_best),
-           *ns_best = calloc((size_t)n_q, sizeof *ns_best);
-    if (!qs || !ns || !sql_ns || !ns_reg || !ns_out || !full_ns || !full_best || !ns_best)
+           *ns_best = calloc((size_t)n_q, sizeof *ns_best),
+           *ns_cpu = calloc((size_t)n_q, sizeof *ns_cpu),
+           *full_cpu = calloc((size_t)n_q, sizeof *full_cpu);
+    if (!qs || !ns || !sql_ns || !ns_reg || !ns_out || !full_ns || !full_best || !ns_best ||
+        !ns_cpu || !full_cpu)
         return 1;
     mgen_rng r = {4242};
     for (int i = 0; i < n_q; i++)
@@ -343,18 +355,21 @@ int main(int argc, char **argv)
     double total = 0, full_total = 0;
     for (int mode = 0; mode < 2; mode++) {
         double *first = mode ? full_ns : ns, *best = mode ? full_best : ns_best;
+        double *cpu = mode ? full_cpu : ns_cpu;
         for (int pass = 0; pass < passes; pass++) {
             double t0 = now_ns();
             for (int i = 0; i < n_q; i++) {
-                double a = now_ns();
+                double c = cpu_ns(), a = now_ns();
                 bool ok = mode ? match_index_run(ix, &cfg, &qs[i], &res, &err)
                                : match_index_run_lazy(ix, &cfg, &qs[i], &res, &err);
-                double d = now_ns() - a;
+                double d = now_ns() - a, dc = cpu_ns() - c;
                 if (!ok) {
                     fprintf(stderr, "bench_match: run: %s %s\n", err.code,
                             err.field ? err.field : "");
                     return 1;
                 }
+                if (pass == 0 || dc < cpu[i])
+                    cpu[i] = dc;
                 if (pass == 0) {
                     first[i] = best[i] = d;
                     if (mode == 0) {
@@ -444,16 +459,18 @@ int main(int argc, char **argv)
     printf("per match on average: %.1f locations shown, %.1f proposed\n", (double)reported / n_q,
            (double)proposed / n_q);
     printf("index match (match_index_run_lazy: ordered ids, status, region, near-miss check):\n");
-    double med = 0, p99 = 0, fmed = 0, fp99 = 0, bp99 = 0, fbp99 = 0;
+    double med = 0, p99 = 0, fmed = 0, fp99 = 0, bp99 = 0, fbp99 = 0, cp99 = 0, fcp99 = 0;
     stats("first pass", ns, qs, n_q, ns_reg, ns_out, &med, &p99);
     printf("  %.0f matches/s on one core (first pass, mean %.1f us)\n", 1e9 / mean_ns,
            mean_ns / 1e3);
     stats("best of passes", ns_best, qs, n_q, ns_reg, ns_out, NULL, &bp99);
+    stats("best of passes, thread CPU time", ns_cpu, qs, n_q, ns_reg, ns_out, NULL, &cp99);
     printf("index match + full explanation of every shown location (match_index_run):\n");
     stats("first pass", full_ns, qs, n_q, ns_reg, ns_out, &fmed, &fp99);
     printf("  %.0f matches/s on one core (first pass, mean %.1f us)\n", 1e9 / (full_total / n_q),
            full_total / n_q / 1e3);
     stats("best of passes", full_best, qs, n_q, ns_reg, ns_out, NULL, &fbp99);
+    stats("best of passes, thread CPU time", full_cpu, qs, n_q, ns_reg, ns_out, NULL, &fcp99);
     printf("passes: %d\n", passes);
     printf("sqlite one query (%d of the indications): median %.1f us, p99 %.1f us\n", n_sql,
            sql_med / 1e3, sql_p99 / 1e3);
@@ -461,10 +478,11 @@ int main(int argc, char **argv)
            mismatches, n_sql);
     printf("ratio sqlite/index (median): %.0fx match, %.0fx match + full explanation\n",
            sql_med / med, sql_med / fmed);
-    printf("target p99 <= 100 us: match %s (first pass), %s (best of passes); "
-           "match + full explanation %s (first pass), %s (best of passes)\n",
+    printf("target p99 <= 100 us: match %s (first pass), %s (best of passes), %s (CPU time); "
+           "match + full explanation %s, %s, %s\n",
            p99 <= 100e3 ? "met" : "MISSED", bp99 <= 100e3 ? "met" : "MISSED",
-           fp99 <= 100e3 ? "met" : "MISSED", fbp99 <= 100e3 ? "met" : "MISSED");
+           cp99 <= 100e3 ? "met" : "MISSED", fp99 <= 100e3 ? "met" : "MISSED",
+           fbp99 <= 100e3 ? "met" : "MISSED", fcp99 <= 100e3 ? "met" : "MISSED");
     printf("target >= 100x faster than SQL (median, with full explanation): %s\n",
            sql_med / fmed >= 100 ? "met" : "MISSED");
     print_load("at the end");
@@ -478,6 +496,8 @@ int main(int argc, char **argv)
     free(full_ns);
     free(full_best);
     free(ns_best);
+    free(ns_cpu);
+    free(full_cpu);
     mgen_catalog_free(&g);
     return mismatches ? 1 : 0;
 }
