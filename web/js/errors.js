@@ -121,6 +121,9 @@ export const ERROR_MESSAGES = Object.freeze({
   einddatum_buiten_titel: 'De einddatum valt buiten de looptijd van de forensische titel.',
   mutatiereden_anders: 'Een correctie heeft dezelfde mutatiereden als de eerste melding.',
   niet_laatste_einddatum: 'Alleen de laatst gemelde einddatum kan worden gecorrigeerd.',
+
+  // Match performance (src/core/match_index.c: match_index_explain)
+  stale_index: 'Het zorgaanbod is intussen gewijzigd. Vraag het voorstel opnieuw op.',
 });
 
 /** The text when a code is unknown and the server sent no message. */
