@@ -67,6 +67,15 @@ typedef struct part {
     uint64_t *locarr[MATCH_ARR_MAX];
     uint64_t *national;
     uint64_t *zt[MATCH_ZT_MAX];
+    /* Combinations a match would otherwise OR together (one block, combo): the offers of a
+     * set of levels (bit l-1 of the index: level l), the candidates of a query care type
+     * (offers whose care type covers it: NULL for other roots) and the exact region part per
+     * client arrondissement, without and with the BW rule (national function included in
+     * the clinical partition). */
+    uint64_t *combo;
+    uint64_t *lvl[16];
+    uint64_t *cand[MATCH_ZT_MAX];
+    uint64_t *reg[MATCH_ARR_MAX][2];
     size_t considered[MATCH_ZT_MAX]; /* per query zorgtype index */
     int64_t *offer_ids;              /* per offer */
     /* The contract and intake bitsets of one day and query care type, made by the first
@@ -121,6 +130,7 @@ static void part_free(part *p)
     for (int z = 0; z < MATCH_ZT_MAX; z++)
         free(p->cov[z]);
     free(p->bits);
+    free(p->combo);
     free(p->offer_ids);
     for (int i = 0; i < DAY_CACHE; i++)
         free(atomic_load(&p->cache[i]));
@@ -331,6 +341,12 @@ static inline void bit_set(uint64_t *b, size_t i)
     b[i >> 6] |= (uint64_t)1 << (i & 63);
 }
 
+static void or_into(uint64_t *dst, const uint64_t *src, size_t words)
+{
+    for (size_t w = 0; w < words; w++)
+        dst[w] |= src[w];
+}
+
 /* Fills partition r from the sorted keys of that root. */
 static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog *cat,
                        const sort_key *keys, size_t n)
@@ -421,6 +437,41 @@ static bool part_build(match_index *ix, part *p, unsigned r, const match_catalog
         if (e->national)
             bit_set(p->national, i);
         bit_set(p->zt[e->zt], i);
+    }
+    /* The combinations (see part.combo). */
+    size_t n_arr = arr_list->count < MATCH_ARR_MAX ? arr_list->count : MATCH_ARR_MAX;
+    size_t n_zt = zt_list->count < MATCH_ZT_MAX ? zt_list->count : MATCH_ZT_MAX;
+    p->combo = xalloc(ix, (16 + n_zt + 2 * n_arr) * p->words, sizeof *p->combo);
+    if (p->combo == NULL)
+        return false;
+    uint64_t *nx = p->combo;
+    for (unsigned m = 0; m < 16; m++, nx += p->words) {
+        p->lvl[m] = nx;
+        for (int l = 1; l < LEVELS; l++) {
+            if ((m >> (l - 1)) & 1u)
+                or_into(nx, p->level[l], p->words);
+        }
+    }
+    for (size_t z = 0; z < n_zt; z++, nx += p->words) {
+        const codelist_entry *qe = &zt_list->entries[z];
+        if (root_of(qe->code) != r)
+            continue;
+        p->cand[z] = nx;
+        for (const codelist_entry *e = qe; e != NULL; e = codelist_parent(e)) {
+            int zz = match_zorgtype_index(&lists, e->code);
+            if (zz >= 0 && p->zt[zz] != NULL)
+                or_into(nx, p->zt[zz], p->words);
+        }
+    }
+    for (size_t a = 0; a < n_arr; a++) {
+        const uint64_t *served = p->crit[IFZO_CRIT_ARRONDISSEMENT][a];
+        for (int bw = 0; bw < 2; bw++, nx += p->words) {
+            p->reg[a][bw] = nx;
+            for (size_t w = 0; served != NULL && w < p->words; w++) {
+                uint64_t x = served[w] | (r == 0 ? p->national[w] : 0);
+                nx[w] = bw ? x & p->locarr[a][w] : x;
+            }
+        }
     }
     /* Locations considered per query care type: distinct locations with a covering offer
      * (offers of one location are adjacent: sorted by location). */
@@ -602,12 +653,6 @@ static void set_range(uint64_t *b, uint32_t first, uint32_t end)
     for (size_t w = w0 + 1; w < w1; w++)
         b[w] = ~(uint64_t)0;
     b[w1] |= m1;
-}
-
-static void or_into(uint64_t *dst, const uint64_t *src, size_t words)
-{
-    for (size_t w = 0; w < words; w++)
-        dst[w] |= src[w];
 }
 
 /* What a match keeps between ranking and explaining (r->lazy). */
@@ -952,13 +997,8 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     uint64_t *scratch = match_scratch(r, 0, n_scratch * W * sizeof *scratch);
     if (scratch == NULL)
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
-    uint64_t *cand = scratch, *region = scratch + W, *day_scratch = scratch + 2 * W,
-             *level = scratch + 4 * W, *outside = scratch + 5 * W, *multi = scratch + 6 * W;
-    memset(cand, 0, W * sizeof *cand);
-    for (size_t z = 0; z < MATCH_ZT_MAX; z++) {
-        if ((p->covers >> z) & 1u && pt->zt[z] != NULL)
-            or_into(cand, pt->zt[z], W);
-    }
+    uint64_t *day_scratch = scratch + 2 * W, *outside = scratch + 5 * W, *multi = scratch + 6 * W;
+    const uint64_t *cand = pt->cand[qz]; /* the offers whose care type covers the query's */
     for (int c = 0; c < IFZO_CRIT_COUNT; c++) {
         if (!((p->tested >> c) & 1u) || c == IFZO_CRIT_ARRONDISSEMENT)
             continue;
@@ -981,13 +1021,8 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
         checks[n_checks++] = pt->age[q->leeftijd];
     }
     if (p->level_tested) {
-        memset(level, 0, W * sizeof *level);
-        for (int l = 1; l < LEVELS; l++) {
-            if ((p->level_ok >> l) & 1u)
-                or_into(level, pt->level[l], W);
-        }
         check_id[n_checks] = MATCH_CHECK_BEVEILIGINGSNIVEAU;
-        checks[n_checks++] = level;
+        checks[n_checks++] = pt->lvl[(p->level_ok >> 1) & 15u];
     }
     const uint64_t *day = day_bits_get(ix, pt, qz, q->dag, day_scratch);
     check_id[n_checks] = MATCH_CHECK_CONTRACT;
@@ -996,14 +1031,7 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     checks[n_checks++] = day + W;
     /* The exact arrondissement part of the region (criterion, national function, BW rule);
      * the travel-time norm is applied per offer below. */
-    {
-        const uint64_t *served = pt->crit[IFZO_CRIT_ARRONDISSEMENT][p->client_arr];
-        const uint64_t *inarr = pt->locarr[p->client_arr];
-        for (size_t w = 0; w < W; w++) {
-            uint64_t x = served[w] | (p->national_exception ? pt->national[w] : 0);
-            region[w] = p->bw_rule ? x & inarr[w] : x;
-        }
-    }
+    const uint64_t *region = pt->reg[p->client_arr][p->bw_rule];
     loc_pt qp;
     point_of(q->lat, q->lon, &qp);
     const bool norm = p->norm_min >= 0;
