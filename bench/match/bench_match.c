@@ -10,6 +10,14 @@
  * (location, offer, status) list as the index for every SQL query it times, so the ratio
  * compares equal work. Test/bench code: it uses sqlite3 and core's internal header directly.
  *
+ * Two figures per match: match_index_run_lazy (the ordered locations with status, region and
+ * the failing check of a near miss: what is needed to decide and show the list) and
+ * match_index_run (the same plus the full explanation of every shown location, which a
+ * stored proposal needs). Each is timed over all indications BENCH_PASSES times (default 3):
+ * the first pass, per indication the fastest pass (filters preemption on a shared machine),
+ * and per indication the least thread CPU time (excludes preemption altogether, not the cache
+ * damage other work does). The load average is printed at the start and the end.
+ *
  * Usage: bench_match [locations=10000] [max_offers=20] [queries=10000] [sql_queries=200]
  */
 #include "core/match.h"
@@ -32,6 +40,14 @@ static double now_ns(void)
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
+/* CPU time of this thread: excludes the time the thread was preempted by other work. */
+static double cpu_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
 static int cmp_double(const void *x, const void *y)
 {
     const double *a = x, *b = y;
@@ -42,6 +58,48 @@ static double pct(const double *sorted, size_t n, double p)
 {
     size_t i = (size_t)ceil(p * (double)n) - 1;
     return sorted[i >= n ? n - 1 : i];
+}
+
+/* Prints median and p99 of v[0..n) (sorted in place), also split by in-region and
+ * outside_region indications (reg, out: room for n). */
+static void stats(const char *label, double *v, const match_query *qs, int n, double *reg,
+                  double *out, double *med, double *p99)
+{
+    size_t nr = 0, no = 0;
+    for (int i = 0; i < n; i++) {
+        if (qs[i].outside_region)
+            out[no++] = v[i];
+        else
+            reg[nr++] = v[i];
+    }
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    qsort(reg, nr, sizeof *reg, cmp_double);
+    qsort(out, no, sizeof *out, cmp_double);
+    double m = pct(v, (size_t)n, 0.5), p = pct(v, (size_t)n, 0.99);
+    printf("  %s: median %.1f us, p99 %.1f us", label, m / 1e3, p / 1e3);
+    if (nr && no)
+        printf("; in-region (%zu) median %.1f, p99 %.1f; outside_region (%zu) median %.1f, "
+               "p99 %.1f",
+               nr, pct(reg, nr, 0.5) / 1e3, pct(reg, nr, 0.99) / 1e3, no, pct(out, no, 0.5) / 1e3,
+               pct(out, no, 0.99) / 1e3);
+    printf("\n");
+    if (med)
+        *med = m;
+    if (p99)
+        *p99 = p;
+}
+
+/* The load average now ("?" when unknown): the machine may be shared. */
+static void print_load(const char *when)
+{
+    double la[3];
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f != NULL && fscanf(f, "%lf %lf %lf", &la[0], &la[1], &la[2]) == 3)
+        printf("load average %s: %.2f %.2f %.2f\n", when, la[0], la[1], la[2]);
+    else
+        printf("load average %s: ?\n", when);
+    if (f != NULL)
+        fclose(f);
 }
 
 static void die_sql(sqlite3 *db, const char *what)
@@ -253,6 +311,7 @@ int main(int argc, char **argv)
     match_config_default(&cfg);
     g_cfg = &cfg;
     core_error err = {0};
+    print_load("at the start");
     double t0 = now_ns();
     match_index *ix = match_index_build(&g.cat, 1, &err);
     double build_ms = (now_ns() - t0) / 1e6;
@@ -265,8 +324,13 @@ int main(int argc, char **argv)
     double *sql_ns = calloc((size_t)n_sql, sizeof *sql_ns);
     double *ns_reg = calloc((size_t)n_q, sizeof *ns_reg),
            *ns_out = calloc((size_t)n_q, sizeof *ns_out);
-    size_t n_reg = 0, n_out = 0;
-    if (!qs || !ns || !sql_ns || !ns_reg || !ns_out)
+    double *full_ns = calloc((size_t)n_q, sizeof *full_ns),
+           *full_best = calloc((size_t)n_q, sizeof *full_best),
+           *ns_best = calloc((size_t)n_q, sizeof *ns_best),
+           *ns_cpu = calloc((size_t)n_q, sizeof *ns_cpu),
+           *full_cpu = calloc((size_t)n_q, sizeof *full_cpu);
+    if (!qs || !ns || !sql_ns || !ns_reg || !ns_out || !full_ns || !full_best || !ns_best ||
+        !ns_cpu || !full_cpu)
         return 1;
     mgen_rng r = {4242};
     for (int i = 0; i < n_q; i++)
@@ -277,22 +341,49 @@ int main(int argc, char **argv)
     size_t reported = 0, proposed = 0;
     for (int i = 0; i < n_q && i < 200; i++) /* warm-up */
         match_index_run(ix, &cfg, &qs[i], &res, &err);
-    double total0 = now_ns();
-    for (int i = 0; i < n_q; i++) {
-        double a = now_ns();
-        if (!match_index_run(ix, &cfg, &qs[i], &res, &err)) {
-            fprintf(stderr, "bench_match: run: %s %s\n", err.code, err.field ? err.field : "");
-            return 1;
+    /* 1. The match (match_index_run_lazy): the ordered locations with status, region and the
+     * failing check of a near miss; the explanation follows on demand.
+     * 2. The match with every shown location fully explained (match_index_run: every check
+     * with indicated and offered value, travel time, soft information), as a stored proposal
+     * needs. Each is run `passes` times over all indications: the first pass as it comes, and
+     * per indication the fastest of the passes (which filters out preemption by other work on
+     * a shared machine, not cache effects). */
+    const char *pe = getenv("BENCH_PASSES");
+    int passes = pe ? atoi(pe) : 3;
+    if (passes < 1)
+        passes = 1;
+    double total = 0, full_total = 0;
+    for (int mode = 0; mode < 2; mode++) {
+        double *first = mode ? full_ns : ns, *best = mode ? full_best : ns_best;
+        double *cpu = mode ? full_cpu : ns_cpu;
+        for (int pass = 0; pass < passes; pass++) {
+            double t0 = now_ns();
+            for (int i = 0; i < n_q; i++) {
+                double c = cpu_ns(), a = now_ns();
+                bool ok = mode ? match_index_run(ix, &cfg, &qs[i], &res, &err)
+                               : match_index_run_lazy(ix, &cfg, &qs[i], &res, &err);
+                double d = now_ns() - a, dc = cpu_ns() - c;
+                if (!ok) {
+                    fprintf(stderr, "bench_match: run: %s %s\n", err.code,
+                            err.field ? err.field : "");
+                    return 1;
+                }
+                if (pass == 0 || dc < cpu[i])
+                    cpu[i] = dc;
+                if (pass == 0) {
+                    first[i] = best[i] = d;
+                    if (mode == 0) {
+                        reported += res.n_items;
+                        proposed += res.n_proposed;
+                    }
+                } else if (d < best[i]) {
+                    best[i] = d;
+                }
+            }
+            if (pass == 0)
+                *(mode ? &full_total : &total) = now_ns() - t0;
         }
-        ns[i] = now_ns() - a;
-        if (qs[i].outside_region)
-            ns_out[n_out++] = ns[i];
-        else
-            ns_reg[n_reg++] = ns[i];
-        reported += res.n_items;
-        proposed += res.n_proposed;
     }
-    double total = now_ns() - total0;
 
     /* SQLite: the same data, the same match as one query, the same answers. */
     sqlite3 *db;
@@ -359,32 +450,42 @@ int main(int argc, char **argv)
     sqlite3_close(db);
 
     double mean_ns = total / n_q;
-    qsort(ns, (size_t)n_q, sizeof *ns, cmp_double);
     qsort(sql_ns, (size_t)n_sql, sizeof *sql_ns, cmp_double);
-    double med = pct(ns, (size_t)n_q, 0.5), p99 = pct(ns, (size_t)n_q, 0.99);
     double sql_med = pct(sql_ns, (size_t)n_sql, 0.5), sql_p99 = pct(sql_ns, (size_t)n_sql, 0.99);
     printf("data: %d locations, %zu offers, %zu providers, %zu contracts; %d indications\n", n_loc,
            g.cat.n_aanbod, g.cat.n_aanbieders, g.cat.n_contracts, n_q);
-    printf("index: build %.1f ms, memory %.1f MiB\n", build_ms,
-           (double)match_index_bytes(ix) / (1024.0 * 1024.0));
-    printf("index match: median %.1f us, p99 %.1f us, mean %.1f us, %.0f matches/s on one core\n",
-           med / 1e3, p99 / 1e3, mean_ns / 1e3, 1e9 / mean_ns);
-    printf("  per match on average: %.1f locations reported, %.1f proposed\n",
-           (double)reported / n_q, (double)proposed / n_q);
-    qsort(ns_reg, n_reg, sizeof *ns_reg, cmp_double);
-    qsort(ns_out, n_out, sizeof *ns_out, cmp_double);
-    if (n_reg && n_out)
-        printf("  in-region searches (%zu): median %.1f us, p99 %.1f us; outside_region (%zu): "
-               "median %.1f us, p99 %.1f us\n",
-               n_reg, pct(ns_reg, n_reg, 0.5) / 1e3, pct(ns_reg, n_reg, 0.99) / 1e3, n_out,
-               pct(ns_out, n_out, 0.5) / 1e3, pct(ns_out, n_out, 0.99) / 1e3);
+    printf("index: build %.1f ms, memory %.1f MiB (after the run, with the per-day bitsets)\n",
+           build_ms, (double)match_index_bytes(ix) / (1024.0 * 1024.0));
+    printf("per match on average: %.1f locations shown, %.1f proposed\n", (double)reported / n_q,
+           (double)proposed / n_q);
+    printf("index match (match_index_run_lazy: ordered ids, status, region, near-miss check):\n");
+    double med = 0, p99 = 0, fmed = 0, fp99 = 0, bp99 = 0, fbp99 = 0, cp99 = 0, fcp99 = 0;
+    stats("first pass", ns, qs, n_q, ns_reg, ns_out, &med, &p99);
+    printf("  %.0f matches/s on one core (first pass, mean %.1f us)\n", 1e9 / mean_ns,
+           mean_ns / 1e3);
+    stats("best of passes", ns_best, qs, n_q, ns_reg, ns_out, NULL, &bp99);
+    stats("best of passes, thread CPU time", ns_cpu, qs, n_q, ns_reg, ns_out, NULL, &cp99);
+    printf("index match + full explanation of every shown location (match_index_run):\n");
+    stats("first pass", full_ns, qs, n_q, ns_reg, ns_out, &fmed, &fp99);
+    printf("  %.0f matches/s on one core (first pass, mean %.1f us)\n", 1e9 / (full_total / n_q),
+           full_total / n_q / 1e3);
+    stats("best of passes", full_best, qs, n_q, ns_reg, ns_out, NULL, &fbp99);
+    stats("best of passes, thread CPU time", full_cpu, qs, n_q, ns_reg, ns_out, NULL, &fcp99);
+    printf("passes: %d\n", passes);
     printf("sqlite one query (%d of the indications): median %.1f us, p99 %.1f us\n", n_sql,
            sql_med / 1e3, sql_p99 / 1e3);
     printf("sqlite answers equal to the index: %s (%d of %d differ)\n", mismatches ? "NO" : "yes",
            mismatches, n_sql);
-    printf("ratio sqlite/index (median): %.0fx\n", sql_med / med);
-    printf("targets: p99 <= 100 us: %s; >= 100x faster than SQL: %s\n",
-           p99 <= 100e3 ? "met" : "MISSED", sql_med / med >= 100 ? "met" : "MISSED");
+    printf("ratio sqlite/index (median): %.0fx match, %.0fx match + full explanation\n",
+           sql_med / med, sql_med / fmed);
+    printf("target p99 <= 100 us: match %s (first pass), %s (best of passes), %s (CPU time); "
+           "match + full explanation %s, %s, %s\n",
+           p99 <= 100e3 ? "met" : "MISSED", bp99 <= 100e3 ? "met" : "MISSED",
+           cp99 <= 100e3 ? "met" : "MISSED", fp99 <= 100e3 ? "met" : "MISSED",
+           fbp99 <= 100e3 ? "met" : "MISSED", fcp99 <= 100e3 ? "met" : "MISSED");
+    printf("target >= 100x faster than SQL (median, with full explanation): %s\n",
+           sql_med / fmed >= 100 ? "met" : "MISSED");
+    print_load("at the end");
     match_result_free(&res);
     match_index_unref(ix);
     free(qs);
@@ -392,6 +493,11 @@ int main(int argc, char **argv)
     free(sql_ns);
     free(ns_reg);
     free(ns_out);
+    free(full_ns);
+    free(full_best);
+    free(ns_best);
+    free(ns_cpu);
+    free(full_cpu);
     mgen_catalog_free(&g);
     return mismatches ? 1 : 0;
 }

@@ -62,6 +62,9 @@ void match_result_free(match_result *r)
         return;
     free(r->items);
     free(r->keys);
+    for (int i = 0; i < MATCH_SCRATCH_SLOTS; i++)
+        free(r->scratch[i]);
+    free(r->lazy);
     memset(r, 0, sizeof *r);
 }
 
@@ -294,7 +297,12 @@ void match_travel(const match_prep *p, double lat, double lon, double *minutes, 
     if (ifzo_geo_travel_minutes(&p->cfg->travel, p->q->lat, p->q->lon, lat, lon, &m) != IFZO_GEO_OK)
         m = HUGE_VAL;
     *minutes = m;
-    *rounded = m < 1e6 ? (int)lround(m) : 1000000;
+    *rounded = match_round_minutes(m);
+}
+
+int match_round_minutes(double minutes)
+{
+    return minutes < 1e6 ? (int)lround(minutes) : 1000000;
 }
 
 match_status match_classify(int n_failed, bool region_ok, bool outside_region)
@@ -440,8 +448,25 @@ static uint8_t rank_of(match_status status, bool in_region)
     return status == MATCH_WIDENED ? 1 : 2;
 }
 
-bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint32_t idx,
-                    match_status status, bool in_region)
+void *match_scratch(match_result *r, int slot, size_t bytes)
+{
+    if (bytes == 0)
+        bytes = 1;
+    if (r->scratch_cap[slot] < bytes) {
+        size_t cap = r->scratch_cap[slot] ? r->scratch_cap[slot] : 4096;
+        while (cap < bytes)
+            cap *= 2;
+        void *p = realloc(r->scratch[slot], cap);
+        if (p == NULL)
+            return NULL;
+        r->scratch[slot] = p;
+        r->scratch_cap[slot] = cap;
+    }
+    return r->scratch[slot];
+}
+
+bool match_key_push_est(match_result *r, int64_t loc, int64_t offer, double lo, double hi,
+                        bool exact, double t, uint32_t idx, match_status status, bool in_region)
 {
     if (r->n_keys == r->keys_cap) {
         size_t cap = r->keys_cap ? r->keys_cap * 2 : 256;
@@ -452,8 +477,15 @@ bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint3
         r->keys_cap = cap;
     }
     match_key *k = &((match_key *)r->keys)[r->n_keys++];
-    *k = (match_key){loc, offer, t, idx, rank_of(status, in_region), (uint8_t)status, in_region};
+    *k = (match_key){loc,       offer, t, lo, hi, idx, rank_of(status, in_region), (uint8_t)status,
+                     in_region, exact, 0, 0};
     return true;
+}
+
+bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint32_t idx,
+                    match_status status, bool in_region)
+{
+    return match_key_push_est(r, loc, offer, t, t, true, t, idx, status, in_region);
 }
 
 static int cmp_order(const void *x, const void *y)
@@ -481,12 +513,12 @@ static size_t loc_hash(int64_t loc, size_t mask)
 }
 
 /* Keeps each location's best key (a hash table on the location id: linear in n). */
-static bool dedupe(match_key *keys, size_t *n)
+static bool dedupe(match_result *r, match_key *keys, size_t *n)
 {
     size_t size = 16;
     while (size < 2 * *n)
         size *= 2;
-    uint32_t *slot = malloc(size * sizeof *slot);
+    uint32_t *slot = match_scratch(r, 2, size * sizeof *slot);
     if (slot == NULL)
         return false;
     memset(slot, 0xff, size * sizeof *slot);
@@ -510,21 +542,84 @@ static bool dedupe(match_key *keys, size_t *n)
             keys[w++] = keys[i];
         }
     }
-    free(slot);
     *n = w;
+    return true;
+}
+
+/* A key of one status group reduced to what orders it: in region first, then the travel time
+ * (the bits of a non-negative double order as the double does), then the location. */
+typedef struct sort_rec {
+    uint64_t k;
+    int64_t loc;
+    uint32_t pos;
+} sort_rec;
+
+static bool rec_less(const sort_rec *a, const sort_rec *b)
+{
+    return a->k != b->k ? a->k < b->k : a->loc < b->loc;
+}
+
+/* Sorts k[0..n) (one status) in cmp_order (by_hi: with the upper bound in place of the time):
+ * a merge sort of compact records, then one move of the keys (qsort with cmp_order gives the
+ * same: the order is total, locations are unique). */
+static bool sort_group(match_result *r, match_key *k, size_t n, bool by_hi)
+{
+    if (n < 2)
+        return true;
+    sort_rec *a = match_scratch(r, 1, 2 * n * sizeof *a);
+    match_key *copy = match_scratch(r, 2, n * sizeof *copy);
+    if (a == NULL || copy == NULL)
+        return false;
+    sort_rec *b = a + n;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t bits;
+        double t = (by_hi ? k[i].hi : k[i].t) + 0.0; /* -0.0 -> 0.0 */
+        memcpy(&bits, &t, sizeof bits);
+        a[i] = (sort_rec){bits | (k[i].in_region ? 0 : UINT64_C(1) << 63), k[i].loc, (uint32_t)i};
+    }
+    const size_t run = 8;
+    for (size_t lo = 0; lo < n; lo += run) { /* insertion sort of short runs */
+        size_t hi = lo + run < n ? lo + run : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            sort_rec x = a[i];
+            size_t j = i;
+            while (j > lo && rec_less(&x, &a[j - 1])) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = x;
+        }
+    }
+    for (size_t width = run; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n,
+                   hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, o = lo;
+            while (i < mid && j < hi)
+                b[o++] = rec_less(&a[j], &a[i]) ? a[j++] : a[i++];
+            while (i < mid)
+                b[o++] = a[i++];
+            while (j < hi)
+                b[o++] = a[j++];
+        }
+        sort_rec *t = a;
+        a = b;
+        b = t;
+    }
+    memcpy(copy, k, n * sizeof *k);
+    for (size_t i = 0; i < n; i++)
+        k[i] = copy[a[i].pos];
     return true;
 }
 
 /* Moves the `keep` first keys of k[0..n) in cmp_order to the front, sorted (a bounded
  * max-heap: n log keep). */
-static void select_first(match_key *k, size_t n, size_t keep)
+static bool select_first(match_result *r, match_key *k, size_t n, size_t keep)
 {
-    if (keep >= n) {
-        qsort(k, n, sizeof *k, cmp_order);
-        return;
-    }
+    if (keep >= n)
+        return sort_group(r, k, n, false);
     if (keep == 0)
-        return;
+        return true;
     /* k[0..keep) is a max-heap on cmp_order */
     for (size_t i = keep / 2; i-- > 0;) {
         for (size_t j = i;;) {
@@ -559,10 +654,125 @@ static void select_first(match_key *k, size_t n, size_t keep)
             j = m;
         }
     }
-    qsort(k, keep, sizeof *k, cmp_order);
+    return sort_group(r, k, keep, false);
 }
 
-bool match_keys_finish(match_result *r, const match_config *cfg)
+/* The k-th smallest (0-based) of v[0..n), k < n (quickselect; v is reordered). */
+static double kth_smallest(double *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = v[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return v[k];
+    }
+    return v[k];
+}
+
+/* Of group k[0..n) (one status), of which `keep` are shown, drops the keys that cannot be
+ * among the first `keep` in cmp_order whatever their exact travel time: the order is in
+ * region first, then t. Let E be the keep-th smallest upper bound in the class (in / outside
+ * the region) where the cut falls: at least the keys up to E are at most E away. A key of
+ * that class whose lower bound exceeds E by more than the margin is farther than all of them;
+ * a key of a later class is after all of them. Returns the new n; the dropped keys are never
+ * shown (the totals count them). */
+static size_t prune(match_result *r, match_key *k, size_t n, size_t keep, bool *ok)
+{
+    size_t n_in = 0;
+    for (size_t i = 0; i < n; i++)
+        n_in += k[i].in_region;
+    bool cut_in = keep <= n_in;
+    size_t n_cls = cut_in ? n_in : n - n_in, kk = cut_in ? keep : keep - n_in;
+    double *v = match_scratch(r, 2, (n_cls + 1) * sizeof *v);
+    if (v == NULL) {
+        *ok = false;
+        return n;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((bool)k[i].in_region == cut_in)
+            v[m++] = k[i].hi;
+    }
+    double e = kth_smallest(v, m, kk - 1);
+    double lim = e + fabs(e) * MATCH_EST_REL + MATCH_EST_ABS;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool in = k[i].in_region;
+        bool maybe = in == cut_in ? !(k[i].lo > lim) : in; /* an earlier class: all kept */
+        if (maybe)
+            k[w++] = k[i];
+    }
+    return w;
+}
+
+/* Whether a is before b in its group whatever their exact times: an earlier class (in region
+ * first), or b's lower bound beyond a's upper bound by more than the margin. */
+static bool clearly_before(const match_key *a, const match_key *b)
+{
+    if (a->in_region != b->in_region)
+        return a->in_region;
+    return b->lo > a->hi + fabs(a->hi) * MATCH_EST_REL + MATCH_EST_ABS;
+}
+
+/* Orders group k[0..n) (one status, bounds) so that its first `keep` are exactly the first
+ * `keep` in cmp_order: sorted by (class, upper bound, location) — the bounds grow with the
+ * estimate, so a key clearly after its predecessor is clearly after all before it — then
+ * each run of keys not clearly apart that starts before `keep` is put in exact order: by
+ * location when all its keys share one place (the same time), else by exact times. */
+static bool order_by_bounds(match_result *r, match_key *k, size_t n, size_t keep,
+                            const match_est_ops *est)
+{
+    if (!sort_group(r, k, n, true))
+        return false;
+    for (size_t i = 0; i < keep && i < n;) {
+        size_t j = i + 1;
+        while (j < n && !clearly_before(&k[j - 1], &k[j]))
+            j++;
+        bool one_place = true;
+        for (size_t x = i + 1; x < j && one_place; x++)
+            one_place = est->same_place(est->ctx, &k[i], &k[x]);
+        if (!one_place) {
+            for (size_t x = i; x < j; x++) {
+                if (!k[x].exact)
+                    est->exact(est->ctx, &k[x]);
+            }
+            for (size_t x = i + 1; x < j; x++) { /* insertion sort: runs are short */
+                match_key y = k[x];
+                size_t z = x;
+                while (z > i && cmp_order(&y, &k[z - 1]) < 0) {
+                    k[z] = k[z - 1];
+                    z--;
+                }
+                k[z] = y;
+            }
+        }
+        i = j;
+    }
+    return true;
+}
+
+bool match_keys_finish(match_result *r, const match_config *cfg, const match_est_ops *est,
+                       bool apart)
 {
     match_key *keys = r->keys;
     size_t n_in = 0;
@@ -574,7 +784,10 @@ bool match_keys_finish(match_result *r, const match_config *cfg)
         if (!(n_in > 0 && keys[i].status == MATCH_WIDENED))
             keys[m++] = keys[i];
     }
-    if (!dedupe(keys, &m))
+    size_t n_widened = 0;
+    for (size_t i = 0; apart && i < m; i++)
+        n_widened += keys[i].status == MATCH_WIDENED;
+    if (!(apart && n_widened == 0) && !dedupe(r, keys, &m))
         return false;
     /* Group by status (stable enough: each group is ordered below). */
     size_t count[3] = {0, 0, 0};
@@ -582,7 +795,7 @@ bool match_keys_finish(match_result *r, const match_config *cfg)
         count[keys[i].status]++;
     size_t start[3] = {0, count[0], count[0] + count[1]};
     size_t fill[3] = {start[0], start[1], start[2]};
-    match_key *sorted = malloc((m + 1) * sizeof *sorted);
+    match_key *sorted = match_scratch(r, 3, (m + 1) * sizeof *sorted);
     if (sorted == NULL)
         return false;
     for (size_t i = 0; i < m; i++)
@@ -592,13 +805,24 @@ bool match_keys_finish(match_result *r, const match_config *cfg)
                       count[1] < (size_t)cfg->max_widened ? count[1] : (size_t)cfg->max_widened,
                       count[2] < (size_t)cfg->max_near ? count[2] : (size_t)cfg->max_near};
     size_t out = 0;
-    for (int g = 0; g < 3; g++) {
-        select_first(sorted + start[g], count[g], keep[g]);
-        if (keep[g] > 0)
-            memcpy(keys + out, sorted + start[g], keep[g] * sizeof *keys);
+    bool ok = true;
+    for (int g = 0; g < 3 && ok; g++) {
+        match_key *k = sorted + start[g];
+        size_t n = count[g];
+        if (keep[g] == 0)
+            continue;
+        if (est != NULL) {
+            if (keep[g] < n)
+                n = prune(r, k, n, keep[g], &ok);
+            ok = ok && order_by_bounds(r, k, n, keep[g], est);
+        } else {
+            ok = select_first(r, k, n, keep[g]);
+        }
+        memcpy(keys + out, k, keep[g] * sizeof *keys);
         out += keep[g];
     }
-    free(sorted);
+    if (!ok)
+        return false;
     r->n_proposed = count[0];
     n_in = 0;
     for (size_t i = 0; i < count[0]; i++)
@@ -857,6 +1081,8 @@ static bool brute(const match_catalog *cat, const match_config *cfg, const match
     match_lists lists;
     match_lists_get(&lists);
     match_result_start(r, &p);
+    free(r->lazy); /* these items cannot be explained by an index */
+    r->lazy = NULL;
     bool ok = true;
     for (size_t i = 0; i < cat->n_aanbod && ok; i++) {
         if (only_loc >= 0 && cat->aanbod[i].zorglocatie_id != only_loc)
@@ -875,7 +1101,7 @@ static bool brute(const match_catalog *cat, const match_config *cfg, const match
                                 ml.status, ml.in_region);
     }
     if (ok && only_loc < 0)
-        ok = match_keys_finish(r, cfg);
+        ok = match_keys_finish(r, cfg, NULL, false);
     if (ok && only_loc >= 0) {
         r->n_items = r->n_keys;
         ok = reserve(r, r->n_keys);

@@ -137,6 +137,8 @@ typedef struct match_location {
     match_soft soft;
 } match_location;
 
+#define MATCH_SCRATCH_SLOTS 4
+
 typedef struct match_result {
     match_mode mode;
     bool outside_region;
@@ -152,6 +154,10 @@ typedef struct match_result {
     size_t cap; /* allocated items */
     void *keys; /* internal: ordering keys (match_internal.h) */
     size_t n_keys, keys_cap;
+    /* internal: scratch kept between matches, and what match_index_explain needs */
+    void *scratch[MATCH_SCRATCH_SLOTS];
+    size_t scratch_cap[MATCH_SCRATCH_SLOTS];
+    void *lazy;
 } match_result;
 
 /* Zero-initialise a result (or use = {0}); it may be reused for several matches (the items

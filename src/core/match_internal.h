@@ -71,21 +71,58 @@ void match_travel(const match_prep *p, double lat, double lon, double *minutes, 
 /* The status from the number of failing hard checks and the region (see match.h). */
 match_status match_classify(int n_failed, bool region_ok, bool outside_region);
 
-/* What ordering needs of a reported offer (r->keys). idx: the caller's handle of the offer
- * (catalog position for the brute force, entry for the index). */
+/* What ordering needs of a reported offer (r->keys). loc / offer: anything ordered as the
+ * location and offer ids (the ids for the brute force; for the index its positions, which are
+ * sorted by id). idx: the caller's handle of the offer (catalog position for the brute force,
+ * entry for the index). t: the exact travel minutes (match_travel) once `exact`.
+ * [lo, hi]: bounds on a quantity that grows with the true travel time (all keys of one match
+ * in the same unit; lo = hi = t for the brute force): when lo of key x exceeds hi of key y by
+ * more than MATCH_EST_REL (relative) + MATCH_EST_ABS, x is farther than y, exactly; so
+ * match_keys_finish can skip the exact travel time of keys that cannot be shown. */
 typedef struct match_key {
     int64_t loc, offer;
-    double t;
+    double t, lo, hi;
     uint32_t idx;
-    uint8_t rank, status, in_region;
+    uint8_t rank, status, in_region, exact;
+    uint32_t li;  /* the index's place of the location (unused by the brute force) */
+    int64_t prov; /* the index's provider id of the location (unused by the brute force) */
 } match_key;
 
+#define MATCH_EST_REL 1e-8
+#define MATCH_EST_ABS 1e-13
+
+/* A key with its exact travel time. */
 bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint32_t idx,
                     match_status status, bool in_region);
+/* A key with bounds [lo, hi] and, when `exact`, its exact travel time t. */
+bool match_key_push_est(match_result *r, int64_t loc, int64_t offer, double lo, double hi,
+                        bool exact, double t, uint32_t idx, match_status status, bool in_region);
+
+/* How match_keys_finish orders keys that carry bounds instead of exact times. */
+typedef struct match_est_ops {
+    void (*exact)(void *ctx, match_key *k); /* fills k->t (and sets k->exact) */
+    /* whether the two keys' locations have the same coordinates (then the same time) */
+    bool (*same_place)(void *ctx, const match_key *a, const match_key *b);
+    void *ctx;
+} match_est_ops;
+
 /* Drops widened keys when the region has a proposal, keeps each location's best offer,
  * orders, keeps every proposal and the nearest cfg->max_widened / max_near of the others,
  * counts; r->n_items = the kept keys, r->items has room for them (the caller explains key j
- * into item j). False when out of memory. */
-bool match_keys_finish(match_result *r, const match_config *cfg);
+ * into item j). est == NULL: every key is exact (the brute force). Otherwise keys are ordered
+ * by their bounds, and only where bounds do not decide (overlapping bounds of different
+ * places) by exact times from est->exact, so kept keys need not be exact afterwards.
+ * apart: the caller already kept one key per location among the widened keys and one among
+ * the others (then the location table is needed only when widened keys stay). False when out
+ * of memory. */
+bool match_keys_finish(match_result *r, const match_config *cfg, const match_est_ops *est,
+                       bool apart);
+
+/* Per-result scratch buffer `slot` (0 … MATCH_SCRATCH_SLOTS-1) of at least `bytes` bytes,
+ * kept for the next match (no allocation once warm); NULL when out of memory. */
+void *match_scratch(match_result *r, int slot, size_t bytes);
+
+/* The whole-minute rounding of match_travel. */
+int match_round_minutes(double minutes);
 
 #endif

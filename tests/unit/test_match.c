@@ -170,6 +170,36 @@ static void same_result(const match_result *a, const match_result *b)
         same_location(&a->items[i], &b->items[i]);
 }
 
+/* The summary match_index_run_lazy gives of a location: a's fields without the explanation. */
+static void same_summary(const match_location *a, const match_location *lazy)
+{
+    cr_assert_eq(a->zorglocatie_id, lazy->zorglocatie_id);
+    cr_assert_eq(a->zorgaanbod_id, lazy->zorgaanbod_id);
+    cr_assert_eq(a->zorgaanbieder_id, lazy->zorgaanbieder_id);
+    cr_assert_eq(a->status, lazy->status);
+    cr_assert_eq(a->in_region, lazy->in_region);
+    cr_assert_eq(a->n_failed, lazy->n_failed);
+    cr_assert_eq(a->failed, lazy->failed, "location %lld", (long long)a->zorglocatie_id);
+    cr_assert_eq(lazy->n_checks, 0);
+    cr_assert(lazy->reistijd == -1 && lazy->reistijd_min == -1);
+}
+
+/* The lazy run of the index equals a (the brute force) item by item in summary, and after
+ * match_index_explain of every item (in two parts) exactly. */
+static void lazy_equals(const match_index *ix, const match_config *cfg, const match_query *q,
+                        const match_result *a, match_result *b)
+{
+    core_error e = {0};
+    cr_assert(match_index_run_lazy(ix, cfg, q, b, &e), "%s %s", e.code, e.field);
+    cr_assert_eq(a->n_items, b->n_items);
+    for (size_t i = 0; i < a->n_items; i++)
+        same_summary(&a->items[i], &b->items[i]);
+    size_t half = b->n_items / 2;
+    cr_assert(match_index_explain(ix, b, half, b->n_items, &e), "%s", e.code);
+    cr_assert(match_index_explain(ix, b, 0, half, &e), "%s", e.code);
+    same_result(a, b);
+}
+
 /* Runs brute force and index; asserts they agree; r gets the result. */
 static void run(fx *f, match_result *r)
 {
@@ -183,6 +213,7 @@ static void run(fx *f, match_result *r)
     match_result_init(&r2);
     cr_assert(match_index_run(ix, &f->cfg, &f->q, &r2, &e), "%s %s", e.code, e.field);
     same_result(r, &r2);
+    lazy_equals(ix, &f->cfg, &f->q, r, &r2);
     match_result_free(&r2);
     match_index_unref(ix);
 }
@@ -777,6 +808,45 @@ Test(match, query_from_a_definitive_indication)
     cr_assert_eq(ifzo_age_on(cl.geboortedatum, D("2026-11-22")), 29);
 }
 
+Test(match, lazy_results_are_explained_only_by_their_own_index)
+{
+    fx f;
+    setup(&f, "KLIN");
+    add_loc(&f, 11, LAT0 + 0.1, "MNE", "3");
+    add_offer(&f, 101, 11)->leeftijd_min = 40; /* near miss on age */
+    match_catalog cat = cat_of(&f);
+    core_error e = {0};
+    match_index *ix = match_index_build(&cat, 1, &e), *other = match_index_build(&cat, 1, &e);
+    cr_assert(ix != NULL && other != NULL);
+    match_result r;
+    match_result_init(&r);
+    cr_assert(match_index_run_lazy(ix, &f.cfg, &f.q, &r, &e), "%s", e.code);
+    cr_assert_eq(r.n_items, 2);
+    cr_assert_eq(r.items[1].status, MATCH_NEAR_MISS);
+    cr_assert_eq(r.items[1].failed, MATCH_CHECK_LEEFTIJD);
+    cr_assert_eq(r.items[1].n_checks, 0);
+    cr_assert_not(match_index_explain(other, &r, 0, 2, &e));
+    cr_assert_str_eq(e.code, "stale_index");
+    cr_assert_not(match_index_explain(ix, &r, 1, 3, &e));
+    cr_assert_str_eq(e.code, "out_of_range");
+    cr_assert(match_index_explain(ix, &r, 1, 2, &e), "%s", e.code);
+    cr_assert_eq(r.items[0].n_checks, 0); /* only what was asked */
+    cr_assert_gt(r.items[1].n_checks, 2);
+    match_result full;
+    match_result_init(&full);
+    cr_assert(match_index_run(ix, &f.cfg, &f.q, &full, &e));
+    same_location(&full.items[1], &r.items[1]);
+    cr_assert_gt(r.items[1].reistijd_min, 0);
+    match_result_free(&full);
+    /* a brute-force result on the same struct cannot be explained by an index */
+    cr_assert(match_brute_force(&cat, &f.cfg, &f.q, &r, &e));
+    cr_assert_not(match_index_explain(ix, &r, 0, 1, &e));
+    cr_assert_str_eq(e.code, "stale_index");
+    match_result_free(&r);
+    match_index_unref(ix);
+    match_index_unref(other);
+}
+
 /* ---- property: index == brute force ------------------------------------------------------------
  */
 
@@ -806,6 +876,8 @@ static void property_run(uint64_t seed)
         cr_assert(match_brute_force(&g.cat, &cfg, &q, &a, &e), "%s %s", e.code, e.field);
         cr_assert(match_index_run(ix, &cfg, &q, &b, &e), "%s %s", e.code, e.field);
         same_result(&a, &b);
+        if (i % 4 == 0)
+            lazy_equals(ix, &cfg, &q, &a, &b);
         proposed += a.n_proposed;
         near += a.n_near;
         widened += a.n_widened;

@@ -137,6 +137,9 @@ export const ERROR_MESSAGES = Object.freeze({
   afwijking_toelichting_ongeldig: 'De toelichting is te lang of bevat ongeldige tekens (maximaal 2000 tekens).',
   // the placement letter
   geen_besluit: 'Er is nog geen plaatsingsbesluit, dus ook geen plaatsingsbrief.',
+
+  // Match performance (src/core/match_index.c: match_index_explain)
+  stale_index: 'Het zorgaanbod is intussen gewijzigd. Vraag het voorstel opnieuw op.',
 });
 
 /** The text when a code is unknown and the server sent no message. */
