@@ -383,22 +383,8 @@ test('the whole path: new client, indication, request, referral, decline, cancel
 
 test('cancellation on the plaatser\'s list and withdrawal of a request, with the keyboard', async (t) => withPages('intrekken', ['plaatser'], async ({ plaatser: pl }) => {
   // Set-up through the API: a definitive indication, a request, two parallel referrals.
-  const ind = api.indiceerder;
-  const client = await ind('POST', '/api/justitiabelen', {
-    achternaam: 'Mulder', voornamen: 'Piet', geboortedatum: '1979-07-08', bsn: '123456782', geslacht: '1', postcode: '3811AB',
-  });
-  const lists = Object.fromEntries((await (await fetch(`${server.url}/api/codelists`)).json()).items.map((l) => [l.name, l]));
-  const criteria = Object.fromEntries(criteriaFor(lists, 'KLIN').filter((c) => c.name !== 'middel').map((c) => [c.name, c.entries[0].code]));
-  const me = await ind('GET', '/api/session');
-  const indication = await ind('POST', '/api/indicaties', {
-    justitiabele_id: client.id, indicerende_organisatie_id: me.user.organisation_id, zorgtype: 'KLIN', criteria,
-    zorgtitel: '01', titel_start: '2026-01-01', titel_eind: '2027-12-31', beveiligingsniveau: '3', urgentie: 'SPOED',
-    aanmelddatum: '2026-05-28', onderbouwing: 'Spoed.', status: 'definitief',
-  });
-  const req = await api.plaatser('POST', '/api/plaatsingsverzoeken', { indicatie_id: indication.id });
-  const locs = (await api.plaatser('GET', '/api/zorglocaties?limit=1000')).items;
+  const { req, locs } = await definitiveRequest('Mulder', '123456782');
   const path = `/plaatsingsverzoeken/${req.id}`;
-  // Two referrals through the screen's own form would repeat the first test; the API takes them.
   for (const [i, loc] of locs.entries()) {
     const cur = await api.plaatser('GET', `/api/plaatsingsverzoeken/${req.id}`);
     const res = await fetch(`${server.url}/api/plaatsingsverzoeken/${req.id}/pogingen`, {
@@ -460,6 +446,52 @@ test('cancellation on the plaatser\'s list and withdrawal of a request, with the
   assert.deepEqual(unexpected(pl.problems), []);
 }));
 
+/** A new client with a definitive klinisch indication and a placement request (API set-up). */
+async function definitiveRequest(achternaam, bsn) {
+  const ind = api.indiceerder;
+  const client = await ind('POST', '/api/justitiabelen', {
+    achternaam, voornamen: 'Piet', geboortedatum: '1979-07-08', bsn, geslacht: '1', postcode: '3811AB',
+  });
+  const lists = Object.fromEntries((await (await fetch(`${server.url}/api/codelists`)).json()).items.map((l) => [l.name, l]));
+  const criteria = Object.fromEntries(criteriaFor(lists, 'KLIN').filter((c) => c.name !== 'middel').map((c) => [c.name, c.entries[0].code]));
+  const me = await ind('GET', '/api/session');
+  const indication = await ind('POST', '/api/indicaties', {
+    justitiabele_id: client.id, indicerende_organisatie_id: me.user.organisation_id, zorgtype: 'KLIN', criteria,
+    zorgtitel: '01', titel_start: '2026-01-01', titel_eind: '2027-12-31', beveiligingsniveau: '3', urgentie: 'SPOED',
+    aanmelddatum: '2026-05-28', onderbouwing: 'Spoed.', status: 'definitief',
+  });
+  const req = await api.plaatser('POST', '/api/plaatsingsverzoeken', { indicatie_id: indication.id });
+  const locs = (await api.plaatser('GET', '/api/zorglocaties?limit=1000&sort=naam')).items;
+  return { req, locs, indication };
+}
+
+/** A proposal in the shape of api-contract.md: one location proposed, one near miss. */
+function contractProposal(req, indication, locs, volgnummer, modus, buitenRegio) {
+  const [amersfoort, utrecht] = locs; // sorted by name
+  const crit = (criterium, uitkomst, geindiceerd, aangeboden) => ({ criterium, uitkomst, geindiceerd, aangeboden });
+  const loc = (l, uitkomst, inRegio, reistijd, criteria, extra) => ({
+    zorglocatie_id: l.id, naam: l.naam, zorgaanbieder_id: l.zorgaanbieder_id, zorgaanbieder: 'Kliniek De Berk',
+    postcode: l.postcode.slice(0, 4), arrondissement: l.arrondissement, uitkomst, in_regio: inRegio,
+    reistijd_minuten: reistijd, landelijke_functie: false, criteria,
+    bereikbaarheid: { uitkomst: 'voldoet', norm_minuten: null },
+    capaciteit: 12, bezetting: 10, wachtlijst: 2, verwachte_wachttijd_dagen: 21,
+    bijgewerkt_op: '2026-05-30', verouderd: false, opnamestop: false, ...extra,
+  });
+  return {
+    plaatsingsverzoek_id: req.id, volgnummer, indicatie_id: indication.id, indicatie_versie: 1, zorgtype: 'KLIN',
+    modus, buiten_regio: buitenRegio, catalogus_versie: 7, aangemaakt_op: '2026-06-01T09:00:00Z', aangemaakt_door: 'plaatser',
+    peildatum: TODAY, regio: { postcode: '3811', arrondissement: 'MNE' }, in_regio_leeg: false,
+    uitbreiding: { aantal: buitenRegio ? 0 : 3 }, contra_indicaties: [{ code: 'SLACHT', label: 'Nabijheid van een slachtoffer of nabestaanden' }],
+    locaties: [
+      loc(amersfoort, 'voorgesteld', true, 5, [
+        crit('beveiligingsniveau', 'voldoet', '3', '3'), crit('geslacht', 'voldoet', '1', ['1', '2']),
+        crit('dsm_hoofdgroep', 'voldoet', indication.criteria?.dsm_hoofdgroep ?? '01', ['01', '02'])]),
+      loc(utrecht, 'bijna', true, 25, [
+        crit('beveiligingsniveau', 'voldoet', '3', '3'), crit('geslacht', 'voldoet_niet', '1', ['2'])], { verouderd: true }),
+    ],
+  };
+}
+
 /** Cookie and CSRF headers of a fresh API login (for a raw fetch with If-Match). */
 async function sessionHeaders(username) {
   const res = await fetch(`${server.url}/api/session`, {
@@ -469,3 +501,64 @@ async function sessionHeaders(username) {
   const { csrf_token: csrf } = await res.json();
   return { Cookie: cookie, 'X-CSRF-Token': csrf };
 }
+
+test('the proposal screen against the shape of api-contract.md (proposal answers stubbed in the browser)', async (t) => withPages('voorstel-contract', ['plaatser'], async ({ plaatser: pl }) => {
+  // The proposal API lands from another branch; until then the browser answers its three
+  // calls with the agreed shape, so the screen, its toggles and its way to the referral are
+  // checked today. The real route is exercised in the first test (GATE: voorstellen).
+  const { req, locs, indication } = await definitiveRequest('De Groot', '100000009');
+  const made = [];
+  const base = `${server.url}/api/plaatsingsverzoeken/${req.id}/voorstellen`;
+  await pl.route(`${base}**`, async (route) => {
+    const r = route.request();
+    const url = new URL(r.url());
+    const json = (status, body) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+    if (r.method() === 'POST') {
+      const b = r.postDataJSON();
+      const p = contractProposal(req, indication, locs, made.length + 1, b.modus, b.buiten_regio);
+      made.push(p);
+      return json(201, p);
+    }
+    const n = /\/voorstellen\/(\d+)$/.exec(url.pathname);
+    if (n) return made[Number(n[1]) - 1] ? json(200, made[Number(n[1]) - 1]) : json(404, { error: { code: 'not_found', message: 'Niet gevonden.' } });
+    return json(200, { items: made.map((p) => ({ volgnummer: p.volgnummer, modus: p.modus, buiten_regio: p.buiten_regio, aangemaakt_op: p.aangemaakt_op, aantal_voorgesteld: 1 })) });
+  });
+  const path = `/plaatsingsverzoeken/${req.id}/voorstel`;
+  await visit(t, pl, path, 'voorstel-contract-leeg', 'Voorstel');
+  assert.equal(await pl.locator('main').getByText('Er is nog geen voorstel gemaakt voor dit plaatsingsverzoek.').count(), 1);
+  await pl.click('#voorstel button[type="submit"]');
+  await status(pl, 'Het voorstel is gemaakt');
+  await arrived(pl, 'voorstel-contract', 'Voorstel 1');
+  assert.deepEqual(made.map((p) => [p.modus, p.buiten_regio]), [['regulier', false]]);
+  const summary = await rows(pl);
+  assert.deepEqual(summary.map((r) => r.slice(0, 6)), [
+    ['De Berk Amersfoort (Kliniek De Berk)', 'Voorgesteld', 'in de regio', '5 min', '2 / 12', '2 (21 dagen)'],
+    ['De Berk Utrecht (Kliniek De Berk)', 'Bijna passend', 'in de regio', '25 min', '2 / 12', '2 (21 dagen)']]);
+  assert.equal(summary[1][6], 'gegevens verouderd');
+  assert.match(await pl.locator('main').innerText(), /Buiten de regio zouden nog 3 locaties passen/);
+  // The explanation per criterion, keyboard-operable (<details>).
+  await pl.locator('details summary').nth(1).focus();
+  await pl.keyboard.press('Enter');
+  const why = await pl.locator('details').nth(1).locator('tbody tr').evaluateAll((trs) => trs.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+  assert.deepEqual(why[1], ['Geslacht', 'Mannelijk', 'Vrouwelijk', 'Voldoet niet']);
+  await screenshot(pl, 'voorstel-contract-uitleg');
+  assert.deepEqual(await seriousViolations(pl), []);
+  // The toggles: outside the region and bridging make a second proposal.
+  await pl.check('#voorstel-buiten_regio');
+  await pl.selectOption('#voorstel-modus', 'overbrugging');
+  await pl.click('#voorstel button[type="submit"]');
+  await arrived(pl, 'voorstel-contract-2', 'Voorstel 2');
+  assert.deepEqual(made.map((p) => [p.modus, p.buiten_regio]), [['regulier', false], ['overbrugging', true]]);
+  assert.deepEqual((await rows(pl, -1)).map((r) => r.slice(0, 3)), [['Voorstel 1', 'Regulier', 'nee'], ['Voorstel 2', 'Overbrugging', 'ja']]);
+  // From the proposal to the referral: a proposed location needs no justification, a near miss does.
+  await pl.locator('main a[aria-label="Aanmelden bij De Berk Amersfoort"]').first().click();
+  await arrived(pl, 'aanmelden-contract', 'Aanmelden bij een zorglocatie');
+  assert.match(await pl.locator('main').innerText(), /U meldt aan vanuit voorstel 2/);
+  assert.match(await pl.locator('#aanmelding-zorglocatie_id option:checked').innerText(), /De Berk Amersfoort .* — voorgesteld/);
+  assert.equal(await pl.locator('#aanmelding-afwijking-contra_indicatie').isVisible(), false);
+  await pl.selectOption('#aanmelding-zorglocatie_id', { label: 'De Berk Utrecht (Kliniek De Berk) — bijna passend' });
+  assert.equal(await pl.locator('#aanmelding-afwijking-contra_indicatie').isVisible(), true);
+  await screenshot(pl, 'aanmelden-contract-verantwoording');
+  assert.deepEqual(await seriousViolations(pl), []);
+  assert.deepEqual(unexpected(pl.problems), []);
+}));

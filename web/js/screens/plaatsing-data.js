@@ -141,7 +141,11 @@ export function cancelDialog(lists, { verzoek, poging, withdraw = false, onDone 
   const syncMotivation = () => {
     const r = reasons.find((x) => x.code === reden.value);
     const needed = Boolean(r?.needs_motivation);
-    motivatie.required = needed;
+    // aria-required, not required: the browser would mark the empty field invalid before
+    // the user did anything; the API's Dutch message is the one field error.
+    motivatie.removeAttribute('required');
+    if (needed) motivatie.setAttribute('aria-required', 'true');
+    else motivatie.removeAttribute('aria-required');
     motivatieLabel.textContent = needed ? 'Motivatie (verplicht bij deze reden)' : 'Motivatie (niet verplicht)';
   };
   const fill = () => {

@@ -123,7 +123,7 @@ export async function render(main, { params, query, navigate }) {
     { label: 'Vrij / capaciteit', value: (l) => `${Math.max(0, (l.capaciteit ?? 0) - (l.bezetting ?? 0))} / ${l.capaciteit ?? '—'}` },
     { label: 'Wachtlijst', value: (l) => `${l.wachtlijst ?? 0} (${l.verwachte_wachttijd_dagen ?? '—'} dagen)` },
     { label: 'Let op', value: (l) => [l.opnamestop ? 'opnamestop' : null, l.verouderd ? 'gegevens verouderd' : null, l.landelijke_functie ? 'landelijke functie' : null].filter(Boolean).join(', ') },
-    { label: 'Actie', value: (l) => h('a', { class: 'utrecht-link', href: refer(l), 'aria-label': `Aanmelden bij ${l.naam}` }, 'Aanmelden') },
+    { label: 'Actie', value: (l) => h('a', { class: 'utrecht-link ifzo-nowrap', href: refer(l), 'aria-label': `Aanmelden bij ${l.naam}` }, 'Aanmelden') },
   ], locs, 'Geen locatie past, ook niet op één criterium na.'));
   if (locs.length) {
     main.append(heading3('Uitleg per locatie'), h('div', { class: 'ifzo-details-list' }, locs.map((l) => locationDetails(lists, l, refer(l)))));
