@@ -562,3 +562,48 @@ test('the proposal screen against the shape of api-contract.md (proposal answers
   assert.deepEqual(await seriousViolations(pl), []);
   assert.deepEqual(unexpected(pl.problems), []);
 }));
+
+test('a referral past its reply term: marked and first in the plaatser\'s work list and in the zorgaanbieder\'s inbox', async (t) => {
+  // Referred today (1 June, klinisch: answer by 8 June); a second server on the same
+  // database lives on 20 June, when the term has passed.
+  const { req, locs } = await definitiveRequest('Smit', '100000010');
+  const cur = await api.plaatser('GET', `/api/plaatsingsverzoeken/${req.id}`);
+  const res = await fetch(`${server.url}/api/plaatsingsverzoeken/${req.id}/pogingen`, {
+    method: 'POST',
+    headers: { ...(await sessionHeaders('plaatser')), 'If-Match': `"${cur.version}"`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ zorglocatie_id: locs[0].id }),
+  });
+  assert.equal(res.status, 201, await res.text());
+  const later = await startServer({ shareWith: server, today: '2026-06-20' });
+  const pages = [];
+  try {
+    for (const [username, path, name, heading] of [
+      ['plaatser', '/werklijst', 'werklijst-termijn-verstreken', 'Werklijst'],
+      ['aanbieder', '/aanmeldingen', 'aanmeldingen-termijn-verstreken', 'Aanmeldingen']]) {
+      const page = await newPage(browser);
+      pages.push(page);
+      await openScreen(page, later.url, '/inloggen');
+      await page.fill('#inloggen-username', username);
+      await page.fill('#inloggen-password', pw[username]);
+      await page.press('#inloggen-password', 'Enter');
+      await screenReady(page, 'Welkom bij openifzo');
+      const { ms } = await openScreen(page, later.url, path);
+      recordLoadTime(t, `${path} (termijn verstreken)`, ms);
+      assert.equal((await page.locator('h1').innerText()).trim(), heading);
+      await screenshot(page, name);
+      assert.deepEqual(await seriousViolations(page), []);
+      const first = (await rows(page))[0].join('|');
+      if (username === 'plaatser') {
+        assert.equal((await page.locator('main h2').first().innerText()).trim(), 'Vraagt aandacht (1)');
+        assert.match(first, new RegExp(`Verzoek ${req.id}\\|Smit, Piet\\|Klinisch\\|Open.*reactie vóór 08-06-2026.*Termijn verstreken`));
+      } else {
+        assert.match(await page.locator('main').innerText(), /1 aanmelding heeft een verstreken reactietermijn\./);
+        assert.match(first, /01-06-2026\|08-06-2026 Termijn verstreken\|Aangemeld, wacht op reactie/);
+      }
+      assert.deepEqual(page.problems, []);
+    }
+  } finally {
+    for (const page of pages) await page.context().close();
+    assert.equal(await later.stop(), 0);
+  }
+});
