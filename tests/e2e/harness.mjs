@@ -97,7 +97,11 @@ export async function newPage(browser) {
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // ERR_ABORTED is the browser dropping a request because the test navigated on (the
+  // favicon of a screen left quickly, say): not a failure of the page.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   return page;
 }
 

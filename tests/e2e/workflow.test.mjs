@@ -14,7 +14,7 @@
 //
 // Routes of other branches (api-contract.md): the proposal screen (…/voorstellen) and the
 // placement letter (…/brief) are exercised only when GET /api/openapi.json lists them; see
-// hasRoute() and its two uses (GATE: voorstellen, GATE: brief). Until then the referral uses
+// hasRoute() and its uses (GATE: voorstellen, GATE: brief). Until then the referral uses
 // today's API: POST …/pogingen with zorglocatie_id (the extra fields are ignored by it).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -238,6 +238,8 @@ test('the whole path: new client, indication, request, referral, decline, cancel
   }
   await status(pl, 'De aanmelding is verstuurd naar de zorglocatie.');
   await arrived(pl, 'plaatsingsverzoek-aangemeld', `Plaatsingsverzoek ${reqId}`);
+  // GATE: voorstellen — with the proposal branch the request shows the recorded weighing.
+  if (proposals) assert.equal(await pl.locator('main summary', { hasText: 'Afweging bij aanmelding' }).count(), 1);
   // KLIN: 5 working days from Monday 1 June.
   assert.match((await rows(pl))[0].join('|'), /De Berk Utrecht.*01-06-2026\|08-06-2026\|Aangemeld, wacht op reactie/);
 
@@ -385,15 +387,7 @@ test('cancellation on the plaatser\'s list and withdrawal of a request, with the
   // Set-up through the API: a definitive indication, a request, two parallel referrals.
   const { req, locs } = await definitiveRequest('Mulder', '123456782');
   const path = `/plaatsingsverzoeken/${req.id}`;
-  for (const [i, loc] of locs.entries()) {
-    const cur = await api.plaatser('GET', `/api/plaatsingsverzoeken/${req.id}`);
-    const res = await fetch(`${server.url}/api/plaatsingsverzoeken/${req.id}/pogingen`, {
-      method: 'POST',
-      headers: { ...(await sessionHeaders('plaatser')), 'If-Match': `"${cur.version}"`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ zorglocatie_id: loc.id, parallel: i > 0 }),
-    });
-    assert.equal(res.status, 201, await res.text());
-  }
+  for (const [i, loc] of locs.entries()) await referViaApi(req.id, loc.id, i > 0);
 
   await visit(t, pl, path, 'intrekken-twee-aanmeldingen', `Plaatsingsverzoek ${req.id}`);
   assert.equal((await rows(pl)).length, 2);
@@ -492,6 +486,29 @@ function contractProposal(req, indication, locs, volgnummer, modus, buitenRegio)
   };
 }
 
+/**
+ * A referral through the API (set-up). GATE: voorstellen — once the proposal routes exist a
+ * referral needs a proposal, the weighing and, outside the proposal, a justification
+ * (api-contract.md); before that today's body (zorglocatie_id, parallel) is enough.
+ */
+async function referViaApi(reqId, locationId, parallel) {
+  const headers = { ...(await sessionHeaders('plaatser')), 'Content-Type': 'application/json' };
+  const body = { zorglocatie_id: locationId, parallel };
+  if (await hasRoute('/api/plaatsingsverzoeken/{id}/voorstellen')) {
+    const made = await api.plaatser('POST', `/api/plaatsingsverzoeken/${reqId}/voorstellen`, { modus: 'regulier', buiten_regio: true });
+    body.voorstel = made.volgnummer;
+    body.weging = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1).padStart(2, '0'), `Weging ${i + 1}.`]));
+    if (!made.locaties.some((l) => l.zorglocatie_id === locationId && l.uitkomst === 'voorgesteld')) {
+      body.afwijking = { contra_indicatie: 'WACHT', toelichting: 'Set-up van de test.' };
+    }
+  }
+  const cur = await api.plaatser('GET', `/api/plaatsingsverzoeken/${reqId}`);
+  const res = await fetch(`${server.url}/api/plaatsingsverzoeken/${reqId}/pogingen`, {
+    method: 'POST', headers: { ...headers, 'If-Match': `"${cur.version}"` }, body: JSON.stringify(body),
+  });
+  assert.equal(res.status, 201, await res.text());
+}
+
 /** Cookie and CSRF headers of a fresh API login (for a raw fetch with If-Match). */
 async function sessionHeaders(username) {
   const res = await fetch(`${server.url}/api/session`, {
@@ -567,13 +584,7 @@ test('a referral past its reply term: marked and first in the plaatser\'s work l
   // Referred today (1 June, klinisch: answer by 8 June); a second server on the same
   // database lives on 20 June, when the term has passed.
   const { req, locs } = await definitiveRequest('Smit', '100000010');
-  const cur = await api.plaatser('GET', `/api/plaatsingsverzoeken/${req.id}`);
-  const res = await fetch(`${server.url}/api/plaatsingsverzoeken/${req.id}/pogingen`, {
-    method: 'POST',
-    headers: { ...(await sessionHeaders('plaatser')), 'If-Match': `"${cur.version}"`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ zorglocatie_id: locs[0].id }),
-  });
-  assert.equal(res.status, 201, await res.text());
+  await referViaApi(req.id, locs[0].id, false);
   const later = await startServer({ shareWith: server, today: '2026-06-20' });
   const pages = [];
   try {

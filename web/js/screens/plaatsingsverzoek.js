@@ -42,7 +42,8 @@ export async function render(main, { params, query, navigate }) {
   const id = encodeURIComponent(params.id);
   const [v, lists, names, timeline] = await Promise.all([
     get(`/api/plaatsingsverzoeken/${id}`), codelists(), offerNames(), get(`/api/plaatsingsverzoeken/${id}/tijdlijn`)]);
-  const client = await get(`/api/justitiabelen/${v.justitiabele_id}`);
+  // The request carries the client's name and BSN (one round trip less than reading it).
+  const client = v.justitiabele ?? await get(`/api/justitiabelen/${v.justitiabele_id}`);
   const here = `/plaatsingsverzoeken/${v.id}`;
 
   main.append(heading(`Plaatsingsverzoek ${v.id}`),
@@ -86,6 +87,19 @@ export async function render(main, { params, query, navigate }) {
         : ''),
     },
   ], v.pogingen, 'Nog geen aanmeldingen.'));
+
+  // The weighing and justification recorded with each referral (api-contract.md; absent on
+  // a server without proposals), so that the choice stays traceable.
+  const weighed = v.pogingen.filter((p) => p.weging || p.afwijking);
+  if (weighed.length) {
+    main.append(h('div', { class: 'ifzo-details-list' }, weighed.map((p) => h('details', { class: 'ifzo-details' },
+      h('summary', { class: 'ifzo-details__summary' }, `Afweging bij aanmelding ${p.id}${p.voorstel ? ` (voorstel ${p.voorstel})` : ''}`),
+      dataList([
+        ...(lists.zacht_criterium?.entries ?? []).map((c) => [c.label, p.weging?.[c.code] ?? '—']),
+        ...(p.afwijking ? [['Verantwoording buiten het voorstel',
+          `${labelOf(lists, 'contra_indicatie', p.afwijking.contra_indicatie ?? p.afwijking.reden ?? '')}${p.afwijking.toelichting ? ` — ${p.afwijking.toelichting}` : ''}`]] : []),
+      ])))));
+  }
 
   if (open) {
     main.append(heading2('Aanmelden'),
