@@ -103,6 +103,7 @@ async function withPages(name, roles, body) {
       const main = await page.locator('main').innerText().catch(() => '');
       e.message += `\n--- ${r} at ${page.url()}:\n${main}\n--- problems: ${page.problems.join('; ')}`;
     }
+    e.message += `\n--- server log (warnings):\n${server.log().slice(-3000)}`;
     throw e;
   } finally {
     for (const page of Object.values(pages)) await page.context().close();
