@@ -121,14 +121,6 @@ export const ERROR_MESSAGES = Object.freeze({
   einddatum_buiten_titel: 'De einddatum valt buiten de looptijd van de forensische titel.',
   mutatiereden_anders: 'Een correctie heeft dezelfde mutatiereden als de eerste melding.',
   niet_laatste_einddatum: 'Alleen de laatst gemelde einddatum kan worden gecorrigeerd.',
-
-  // Proposal, referral from the proposal and placement letter (api-contract.md, session 2;
-  // the routes land from the voorstel and brief branches; these texts are the screens' words)
-  voorstel_vereist: 'Meld aan vanuit een voorstel: maak eerst een voorstel voor dit plaatsingsverzoek.',
-  voorstel_onbekend: 'Dit voorstel bestaat niet (meer) bij dit plaatsingsverzoek. Maak een nieuw voorstel.',
-  weging_onvolledig: 'Beschrijf bij elk van de tien zachte criteria hoe het meewoog.',
-  afwijking_vereist: 'Deze locatie staat niet als passend in het voorstel: kies een reden en licht de keuze toe.',
-  geen_besluit: 'Er is nog geen plaatsingsbesluit, dus ook nog geen plaatsingsbrief.',
 });
 
 /** The text when a code is unknown and the server sent no message. */

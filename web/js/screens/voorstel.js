@@ -20,7 +20,7 @@ export const title = 'Voorstel';
 
 const MODUS = Object.freeze({ regulier: 'Regulier', overbrugging: 'Overbrugging', second_best: 'Second best' });
 const UITKOMST = Object.freeze({ voorgesteld: 'Voorgesteld', bijna: 'Bijna passend (voldoet op één criterium niet)' });
-const CRIT_UITKOMST = Object.freeze({ voldoet: 'Voldoet', voldoet_niet: 'Voldoet niet' });
+const CRIT_UITKOMST = Object.freeze({ voldoet: 'Voldoet', voldoet_niet: 'Voldoet niet', niet_van_toepassing: 'Niet van toepassing' });
 const EXTRA_CRITERIA = Object.freeze({
   beveiligingsniveau: { label: 'Beveiligingsniveau', list: 'beveiligingsniveau' },
   zorgtype: { label: 'Zorgtype', list: 'zorgtype' },
@@ -52,7 +52,7 @@ function locationDetails(lists, l, referHref) {
       { label: 'Criterium', value: (c) => criterion(c.criterium).label },
       { label: 'Geïndiceerd', value: (c) => valueText(lists, criterion(c.criterium).list, c.geindiceerd) },
       { label: 'Aangeboden', value: (c) => valueText(lists, criterion(c.criterium).list, c.aangeboden) },
-      { label: 'Uitkomst', value: (c) => (c.uitkomst === 'voldoet' ? CRIT_UITKOMST.voldoet : badge(CRIT_UITKOMST[c.uitkomst] ?? c.uitkomst, 'danger')) },
+      { label: 'Uitkomst', value: (c) => (c.uitkomst === 'voldoet_niet' ? badge(CRIT_UITKOMST.voldoet_niet, 'danger') : CRIT_UITKOMST[c.uitkomst] ?? c.uitkomst) },
     ], l.criteria ?? [], 'Geen criteria vastgelegd.'),
     dataList([
       ['Zorgaanbieder', l.zorgaanbieder],
