@@ -30,6 +30,7 @@ export const POGING_STATUS = Object.freeze({
 /** Steps of the timeline (store_plaatsing_stap.stap). */
 export const STAP = Object.freeze({
   aanmaken: 'Plaatsingsverzoek aangemaakt',
+  voorstel: 'Voorstel gemaakt',
   aanmelden: 'Aangemeld bij zorglocatie',
   accepteren: 'Aanmelding geaccepteerd',
   afwijzen: 'Aanmelding afgewezen',
