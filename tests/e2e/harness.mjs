@@ -24,18 +24,21 @@ export const SOURCE_DIR = process.env.IFZO_SOURCE_DIR
 export const ARTIFACTS = process.env.IFZO_E2E_ARTIFACTS ?? join(SOURCE_DIR, 'build', 'e2e-artifacts');
 
 /**
- * Starts `ifzo serve`; resolves with {url, stop(), log()} once it listens. stop() sends
+ * Starts `ifzo serve` (with a fresh database unless shareWith names a running server);
+ * resolves with {url, stop(), log()} once it listens. stop() sends
  * SIGTERM and resolves with the exit code.
  */
-export async function startServer() {
+export async function startServer({ shareWith = null, today = null } = {}) {
   const bin = process.env.IFZO_BIN;
   if (!bin) throw new Error('IFZO_BIN must name the built ifzo binary');
-  const dir = mkdtempSync(join(tmpdir(), 'ifzo-e2e-'));
-  const db = `sqlite:${join(dir, 'e2e.db')}`;
+  // shareWith: a second server on the first one's database (as a later day: today), the way
+  // the system scales out; it leaves the database to the first one.
+  const dir = shareWith ? null : mkdtempSync(join(tmpdir(), 'ifzo-e2e-'));
+  const db = shareWith ? shareWith.db : `sqlite:${join(dir, 'e2e.db')}`;
   const child = spawn(bin, [
     'serve', '--db', db, '--listen', '127.0.0.1:0',
     '--web-root', join(SOURCE_DIR, 'web'), '--threads', '4', '--log-level', 'warn',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { stdio: ['ignore', 'ignore', 'pipe'], env: today ? { ...process.env, IFZO_TODAY: today } : process.env });
   let stderr = '';
   const exited = new Promise((done) => child.on('exit', (code, signal) => done(code ?? 128 + (signal ? 15 : 0))));
   const port = await new Promise((done, fail) => {
@@ -63,7 +66,7 @@ export async function startServer() {
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
       return code;
     },
   };
@@ -94,7 +97,11 @@ export async function newPage(browser) {
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // ERR_ABORTED is the browser dropping a request because the test navigated on (the
+  // favicon of a screen left quickly, say): not a failure of the page.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   return page;
 }
 

@@ -289,7 +289,7 @@ describe('zorgaanbieder', () => {
       await login(page, 'aanbieder', pw.aanbieder);
       await screenReady(page, 'Welkom bij openifzo');
       assert.deepEqual(await page.locator('nav[aria-label="Hoofdmenu"] a').allInnerTexts(),
-        ['Start', 'Locaties en zorgaanbod', 'Wachtwoord wijzigen', 'Over deze omgeving']);
+        ['Start', 'Aanmeldingen', 'Locaties en zorgaanbod', 'Wachtwoord wijzigen', 'Over deze omgeving']);
       await visit(t, page, '/locaties', 'locaties', 'Locaties en zorgaanbod');
       await page.fill('#locatie-naam', 'De Berk Utrecht');
       await page.fill('#locatie-agb', '06123457');
@@ -459,7 +459,7 @@ describe('functioneel beheer', () => {
 
 describe('menu', () => {
   for (const [username, entries] of [
-    ['indiceerder', 4], ['aanbieder', 4], ['beheer', 9],
+    ['indiceerder', 4], ['aanbieder', 5], ['beheer', 9],
   ]) {
     test(`every menu entry of ${username} opens a screen of that role: no dead links`, async () => withPage(`menu-${username}`, async (page) => {
       await login(page, username, pw[username]);

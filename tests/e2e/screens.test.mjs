@@ -154,9 +154,8 @@ describe('shell', () => {
       assert.equal(await page.locator('#gebruiker .ifzo-user__who').innerText(),
         'A. de Vries — Plaatser, DJI Forensisch Plaatsingsloket');
       assert.equal(await page.locator('#gebruiker button').innerText(), 'Uitloggen');
-      // The plaatser's own screens wait for the workflow and matching APIs: none listed yet.
       assert.deepEqual(await page.locator('nav[aria-label="Hoofdmenu"] a').allInnerTexts(),
-        ['Start', 'Wachtwoord wijzigen', 'Over deze omgeving']);
+        ['Start', 'Werklijst', 'Nieuw plaatsingsverzoek', 'Wachtwoord wijzigen', 'Over deze omgeving']);
       assert.deepEqual(await seriousViolations(page), []);
       assert.deepEqual(page.problems, []);
     } finally {

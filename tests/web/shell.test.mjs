@@ -12,10 +12,9 @@ test('every menu entry leads to a screen that exists', () => {
 
 test('the menu per role keeps entries for everyone and the role\'s own', () => {
   assert.deepEqual(menuFor(null).map((i) => i.path), ['/', '/over', '/inloggen']);
-  // The plaatser's screens wait for the workflow and matching APIs: no entries yet.
-  assert.deepEqual(menuFor({ role: 'plaatser' }).map((i) => i.path), ['/', '/wachtwoord', '/over']);
+  assert.deepEqual(menuFor({ role: 'plaatser' }).map((i) => i.path), ['/', '/werklijst', '/plaatsingsverzoeken/nieuw', '/wachtwoord', '/over']);
   assert.deepEqual(menuFor({ role: 'indiceerder' }).map((i) => i.path), ['/', '/justitiabelen', '/wachtwoord', '/over']);
-  assert.deepEqual(menuFor({ role: 'zorgaanbieder' }).map((i) => i.path), ['/', '/locaties', '/wachtwoord', '/over']);
+  assert.deepEqual(menuFor({ role: 'zorgaanbieder' }).map((i) => i.path), ['/', '/aanmeldingen', '/locaties', '/wachtwoord', '/over']);
   assert.deepEqual(menuFor({ role: 'functioneel_beheer' }).map((i) => i.path), [
     '/', '/beheer/organisaties', '/beheer/gebruikers', '/beheer/tokens', '/beheer/zorgaanbieders',
     '/beheer/contracten', '/beheer/toegangslog', '/wachtwoord', '/over']);
@@ -38,6 +37,9 @@ test('addresses map to screens; unknown ones to the not-found screen', () => {
   assert.equal(matchScreen('/justitiabelen/nieuw').screen.pattern, '/justitiabelen/nieuw');
   assert.deepEqual(matchScreen('/justitiabelen/12').params, { id: '12' });
   assert.deepEqual(matchScreen('/justitiabelen/12/indicatie-nieuw').params, { id: '12' });
+  assert.equal(matchScreen('/plaatsingsverzoeken/nieuw').screen.pattern, '/plaatsingsverzoeken/nieuw');
+  assert.deepEqual(matchScreen('/plaatsingsverzoeken/7/voorstel').params, { id: '7' });
+  assert.deepEqual(matchScreen('/aanmeldingen/3').params, { id: '3' });
 });
 
 test('only paths the server answers with index.html count as screens', () => {

@@ -12,6 +12,9 @@ const BEHEER = ['functioneel_beheer'];
 export const MENU = Object.freeze([
   { path: '/', label: 'Start', roles: null },
   { path: '/justitiabelen', label: 'Justitiabelen', roles: ['indiceerder'] },
+  { path: '/werklijst', label: 'Werklijst', roles: ['plaatser'] },
+  { path: '/plaatsingsverzoeken/nieuw', label: 'Nieuw plaatsingsverzoek', roles: ['plaatser'] },
+  { path: '/aanmeldingen', label: 'Aanmeldingen', roles: ['zorgaanbieder'] },
   { path: '/locaties', label: 'Locaties en zorgaanbod', roles: ['zorgaanbieder'] },
   { path: '/beheer/organisaties', label: 'Organisaties', roles: BEHEER },
   { path: '/beheer/gebruikers', label: 'Gebruikers', roles: BEHEER },

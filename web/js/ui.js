@@ -71,7 +71,12 @@ export function field(formId, spec) {
     }
     control = h('select', { ...common, class: 'utrecht-select utrecht-select--html-select' }, options);
   } else if (spec.type === 'textarea') {
-    control = h('textarea', { ...common, class: 'utrecht-textarea utrecht-textarea--html-textarea', rows: 4 }, spec.value ?? '');
+    // aria-required instead of required: the design system styles an empty required
+    // textarea as :invalid before the user typed anything.
+    control = h('textarea', {
+      ...common, required: false, 'aria-required': spec.required ? 'true' : null,
+      class: 'utrecht-textarea utrecht-textarea--html-textarea', rows: 4,
+    }, spec.value ?? '');
   } else if (spec.type === 'checkbox') {
     control = h('input', {
       ...common, type: 'checkbox', value: 'ja', checked: Boolean(spec.value),
