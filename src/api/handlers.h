@@ -110,4 +110,20 @@ void h_codelist_get(api_request *r);
 void h_geo_postcode(api_request *r);
 void h_geo_travel(api_request *r);
 
+/* monitor.c: the capacity monitor, aggregates only (beleid, functioneel beheer) */
+void h_monitor_aanvragen(api_request *r);
+void h_monitor_instroom(api_request *r);
+void h_monitor_doorstroom(api_request *r);
+void h_monitor_uitstroom(api_request *r);
+void h_monitor_bezetting(api_request *r);
+void h_monitor_wachttijden(api_request *r);
+void h_monitor_wachtlijsten(api_request *r);
+void h_monitor_reacties(api_request *r);
+void h_monitor_reactietermijnen(api_request *r);
+void h_monitor_reacties_open(api_request *r);
+void h_monitor_annuleringen(api_request *r);
+void h_monitor_plaatsingen_regio(api_request *r);
+void h_monitor_plaatsingen_soort(api_request *r);
+void h_monitor_late_meldingen(api_request *r);
+
 #endif

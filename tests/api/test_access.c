@@ -191,6 +191,21 @@ static const struct {
     {"POST /api/toeleidingspogingen/{id}/reactie", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/verlenging", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/annulering", {401, 403, 428, 403, 403, 403, 403}},
+    /* the capacity monitor: beleid and functioneel beheer only */
+    {"GET /api/monitor/aanvragen", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/instroom", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/doorstroom", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/uitstroom", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/bezetting", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/wachttijden", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/wachtlijsten", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/reacties", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/reactietermijnen", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/reacties-te-laat", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/annuleringen", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/plaatsingen-regio", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/plaatsingen-soort", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/late-meldingen", {401, 403, 403, 403, 200, 200, 403}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 
