@@ -519,6 +519,8 @@ void h_monitor_bezetting(api_request *r)
         api_error(r, 500, "internal", "Geen geheugen.", NULL);
         return;
     }
+    for (size_t i = 0; i < q.np; i++)
+        snprintf(t.rlab[i], CAT_BUF, "%s", q.plab[i]);
     for (size_t k = 0; k < n; k++) {
         size_t i = period_index(&q, rows[k].periode), j = col_index(&t, rows[k].categorie);
         if (i != SIZE_MAX && j != SIZE_MAX)

@@ -249,17 +249,22 @@ static int on_besluiten(db_conn *c, traject *t, const store_monitor_event *e, co
     char besluit_zt[16] = "";
     db_param pb[] = {dbp_int(t->verzoek_id)};
     db_rows *r;
-    if ((rc = db_query(c, "SELECT zorgtype FROM plaatsingsbesluit WHERE verzoek_id = $1", pb, 1,
-                       &r)) != STORE_OK)
+    if ((rc = db_query(c,
+                       "SELECT zorgtype, besluitdatum FROM plaatsingsbesluit WHERE verzoek_id = $1",
+                       pb, 1, &r)) != STORE_OK)
         return rc;
     int step = db_rows_next(r);
-    if (step == 1)
+    /* dated by the decision itself; the event's date is the expected start */
+    ifzo_date dag = e->datum;
+    if (step == 1) {
         db_col_copy(r, 0, besluit_zt, sizeof besluit_zt);
+        if (store_col_date(r, 1) != IFZO_NO_DATE)
+            dag = store_col_date(r, 1);
+    }
     db_rows_free(r);
     if (step < 0)
         return -step;
     dims d = traject_dims(t, l->aanbieder_id, e->zorglocatie_id);
-    ifzo_date dag = e->datum;
     rc = feit(c, "plaatsing_regio", dag, &d,
               t->arr[0] && strcmp(t->arr, l->arr) != 0 ? "buiten_regio" : "in_regio", 0, 1);
     bool passend = strcmp(l->bev, t->bev) == 0 &&
