@@ -28,19 +28,31 @@
 static const char *const ZT[] = {"KLIN", "TBS", "BW", "ABH"};
 static const char *const ARR[] = {"AMS", "DHA", "GLD", "LIM", "MNE", "NHO",
                                   "NNE", "OBR", "OVE", "RTD", "ZWB"};
-static const char *const MAAT[] = {"verzoek",          "instroom",         "uitstroom",
-                                   "bezetting",        "wacht_aanmelding", "wacht_acceptatie",
-                                   "wacht_start",      "reactie",          "reactietermijn",
-                                   "annulering",       "plaatsing_regio",  "plaatsing_soort",
-                                   "einde_melding"};
+static const char *const MAAT[] = {
+    "verzoek",          "instroom",        "uitstroom",    "bezetting",      "wacht_aanmelding",
+    "wacht_acceptatie", "wacht_start",     "reactie",      "reactietermijn", "annulering",
+    "plaatsing_regio",  "plaatsing_soort", "einde_melding"};
 enum { M_VERZOEK, M_IN, M_UIT, M_BEZ, M_WA, M_WAC, M_WS, M_RE, M_RT, M_AN, M_PR, M_PS, M_EM };
 /* sleutel codes: index into SL */
-static const char *const SL[] = {"",       "binnen",       "buiten",   "01",       "02",
-                                 "03",     "04",           "05",       "06",       "07",
-                                 "16",     "ZA02",         "in_regio", "buiten_regio",
-                                 "passend", "afwijkend",   "op_tijd",  "te_laat"};
-enum { S_NONE, S_BIN, S_BUI, S_01, S_07 = 9, S_16 = 10, S_ZA02, S_INR, S_BUR, S_PAS, S_AFW, S_OPT,
-       S_LAAT };
+static const char *const SL[] = {"",          "binnen",  "buiten",   "01",           "02",
+                                 "03",        "04",      "05",       "06",           "07",
+                                 "16",        "ZA02",    "in_regio", "buiten_regio", "passend",
+                                 "afwijkend", "op_tijd", "te_laat"};
+enum {
+    S_NONE,
+    S_BIN,
+    S_BUI,
+    S_01,
+    S_07 = 9,
+    S_16 = 10,
+    S_ZA02,
+    S_INR,
+    S_BUR,
+    S_PAS,
+    S_AFW,
+    S_OPT,
+    S_LAAT
+};
 
 #define NLOC  200
 #define NPROV 20
@@ -122,8 +134,8 @@ static int bulk_flush(db_conn *c, bulk *b)
 {
     if (b->rows == 0)
         return STORE_OK;
-    size_t len = (size_t)snprintf(b->sql, sizeof b->sql, "INSERT INTO %s (%s) VALUES ", b->table,
-                                  b->cols);
+    size_t len =
+        (size_t)snprintf(b->sql, sizeof b->sql, "INSERT INTO %s (%s) VALUES ", b->table, b->cols);
     int k = 1;
     for (int r = 0; r < b->rows; r++) {
         len += (size_t)snprintf(b->sql + len, sizeof b->sql - len, "%s(", r ? ", " : "");
@@ -175,8 +187,8 @@ static int event(db_conn *c, long verzoek, int loc, const char *stap, int day, c
     snprintf(v[3], 32, "t:%s", d);
     snprintf(v[4], 32, "t:%s", code);
     snprintf(v[5], 32, "i:%d", te_laat);
-    const char *vals[] = {v[0], v[1], v[2], "t:-", "t:-", v[3], v[4], "t:", v[5], "t:bench",
-                          "t:plaatser", "t:2026-01-01T00:00:00Z"};
+    const char *vals[] = {v[0], v[1], v[2], "t:-",     "t:-",        v[3],
+                          v[4], "t:", v[5], "t:bench", "t:plaatser", "t:2026-01-01T00:00:00Z"};
     return bulk_row(c, &ev, vals);
 }
 
@@ -184,8 +196,8 @@ static int gen_tx(db_conn *c, void *vctx)
 {
     gen_ctx *x = vctx;
     int rc;
-    if (x->pg && (rc = db_exec(c, "SET LOCAL session_replication_role = replica", NULL, 0,
-                               NULL)) != STORE_OK)
+    if (x->pg && (rc = db_exec(c, "SET LOCAL session_replication_role = replica", NULL, 0, NULL)) !=
+                     STORE_OK)
         return rc;
     /* providers, locations (200: provider i % 20, type i % 4, level, arrondissement), offer */
     for (int i = 1; i <= NPROV; i++) {
@@ -237,8 +249,8 @@ static int gen_tx(db_conn *c, void *vctx)
         snprintf(v[0], 32, "i:%ld", i);
         snprintf(v[1], 32, "t:%s", ZT[zt]);
         snprintf(v[2], 32, "t:%s", d);
-        const char *pvals[] = {"i:1", "i:1", "i:1", "i:1", v[1], "t:08", "t:geplaatst", v[2],
-                               "t:x", "t:x"};
+        const char *pvals[] = {"i:1",  "i:1",         "i:1", "i:1", v[1],
+                               "t:08", "t:geplaatst", v[2],  "t:x", "t:x"};
         pvals[0] = v[0];
         if ((rc = bulk_row(c, &pv, pvals)) != STORE_OK)
             return rc;
@@ -399,8 +411,7 @@ int main(int argc, char **argv)
     double t0 = now_ms();
     gen_ctx g = {n, pg};
     if ((rc = store_tx(s, true, gen_tx, &g)) != STORE_OK) {
-        fprintf(stderr, "bench_monitor: generating failed (%d): %s\n", rc,
-                c ? db_errmsg(c) : "");
+        fprintf(stderr, "bench_monitor: generating failed (%d): %s\n", rc, c ? db_errmsg(c) : "");
         return 1;
     }
     if (c)
@@ -423,8 +434,8 @@ int main(int argc, char **argv)
         {"reacties per reactiemogelijkheid", "reactie", "('accepteren', 'afwijzen')", "e.code",
          MON_PER_CODE},
         {"annuleringen per reden", "annulering", "('annuleren')", "e.code", MON_PER_CODE},
-        {"instroom per zorglocatie", "instroom", "('start_zorg')",
-         "CAST(e.zorglocatie_id AS TEXT)", MON_PER_ZORGLOCATIE},
+        {"instroom per zorglocatie", "instroom", "('start_zorg')", "CAST(e.zorglocatie_id AS TEXT)",
+         MON_PER_ZORGLOCATIE},
     };
     for (size_t q = 0; q < sizeof flows / sizeof flows[0]; q++) {
         double best_m = 1e18, best_s = 1e18;
@@ -439,8 +450,7 @@ int main(int argc, char **argv)
             store_monitor_rij *rows;
             size_t nr;
             double a = now_ms();
-            if (store_monitor_tellingen(s, flows[q].maat, &f, flows[q].per, &rows, &nr) !=
-                STORE_OK)
+            if (store_monitor_tellingen(s, flows[q].maat, &f, flows[q].per, &rows, &nr) != STORE_OK)
                 return 1;
             double m = now_ms() - a;
             tm = sum_rows(rows, nr);
@@ -465,8 +475,7 @@ int main(int argc, char **argv)
             store_monitor_rij *rows;
             size_t nr;
             double a = now_ms();
-            if (store_monitor_tellingen(s, "wacht_start", &f, MON_PER_CODE, &rows, &nr) !=
-                STORE_OK)
+            if (store_monitor_tellingen(s, "wacht_start", &f, MON_PER_CODE, &rows, &nr) != STORE_OK)
                 return 1;
             monitor_bin *bins = calloc(nr + 1, sizeof *bins);
             for (size_t i = 0; i < nr; i++)
