@@ -29,10 +29,25 @@ static const char *const ZT[] = {"KLIN", "TBS", "BW", "ABH"};
 static const char *const ARR[] = {"AMS", "DHA", "GLD", "LIM", "MNE", "NHO",
                                   "NNE", "OBR", "OVE", "RTD", "ZWB"};
 static const char *const MAAT[] = {
-    "verzoek",          "instroom",        "uitstroom",    "bezetting",      "wacht_aanmelding",
-    "wacht_acceptatie", "wacht_start",     "reactie",      "reactietermijn", "annulering",
-    "plaatsing_regio",  "plaatsing_soort", "einde_melding"};
-enum { M_VERZOEK, M_IN, M_UIT, M_BEZ, M_WA, M_WAC, M_WS, M_RE, M_RT, M_AN, M_PR, M_PS, M_EM };
+    "verzoek",          "instroom",        "uitstroom",     "bezetting",      "wacht_aanmelding",
+    "wacht_acceptatie", "wacht_start",     "reactie",       "reactietermijn", "annulering",
+    "plaatsing_regio",  "plaatsing_soort", "einde_melding", "bezetting_jaar"};
+enum {
+    M_VERZOEK,
+    M_IN,
+    M_UIT,
+    M_BEZ,
+    M_WA,
+    M_WAC,
+    M_WS,
+    M_RE,
+    M_RT,
+    M_AN,
+    M_PR,
+    M_PS,
+    M_EM,
+    M_BEZJ
+};
 /* sleutel codes: index into SL */
 static const char *const SL[] = {"",          "binnen",  "buiten",   "01",           "02",
                                  "03",        "04",      "05",       "06",           "07",
@@ -91,6 +106,15 @@ static void fact(int day, int maat, int zt, int bev, int arr, int loc, int sl, i
     facts[nfacts++] = key(day, maat, zt, bev, arr, loc, sl, waarde > 1023 ? 1023 : waarde, neg);
 }
 
+/* the day offset of January 1st of the year of day offset d */
+static ifzo_date day0;
+static int jan1(int d)
+{
+    ifzo_date s;
+    monitor_periode_van(MON_JAAR, day0 + d, &s, NULL, NULL);
+    return (int)(s - day0);
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -104,7 +128,6 @@ static double now_ms(void)
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-static ifzo_date day0;
 static void fmt(int day, char out[IFZO_DATE_BUFSIZE])
 {
     ifzo_date_format(day0 + day, out);
@@ -286,6 +309,7 @@ static int gen_tx(db_conn *c, void *vctx)
             return rc;
         fact(d0 + s, M_IN, zt, bev, arr, loc, S_NONE, 0, 0);
         fact(d0 + s, M_BEZ, zt, bev, larr, loc, S_NONE, 0, 0);
+        fact(jan1(d0 + s), M_BEZJ, zt, bev, larr, loc, S_NONE, 0, 0);
         fact(d0 + s, M_WS, zt, bev, arr, loc, s <= 28 ? S_BIN : S_BUI, s, 0);
         int end = d0 + s + 30 + (int)(rnd() % 700);
         if (end < DAYS && rnd() % 5) {
@@ -296,6 +320,7 @@ static int gen_tx(db_conn *c, void *vctx)
                 return rc;
             fact(end, M_UIT, zt, bev, arr, loc, S_01 + reden, 0, 0);
             fact(end, M_BEZ, zt, bev, larr, loc, S_NONE, 0, 1);
+            fact(jan1(end), M_BEZJ, zt, bev, larr, loc, S_NONE, 0, 1);
             fact(end, M_EM, zt, bev, arr, loc, late ? S_LAAT : S_OPT, 0, 0);
         }
     }

@@ -281,7 +281,13 @@ static int bezetting(db_conn *c, const traject *t, ifzo_date dag, int64_t delta)
     if (rc != STORE_OK)
         return rc == STORE_NOT_FOUND ? STORE_OK : rc;
     dims d = {t->zorgtype, l.bev, l.arr, t->aanbieder_id, t->locatie_id};
-    return feit(c, "bezetting", dag, &d, "", 0, delta);
+    rc = feit(c, "bezetting", dag, &d, "", 0, delta);
+    /* The same delta on January 1st of its year: the occupancy before a date is then the
+     * sum of the earlier years' rows plus this year's days, not of the whole history. */
+    ifzo_date jan1;
+    if (rc == STORE_OK && monitor_periode_van(MON_JAAR, dag, &jan1, NULL, NULL))
+        rc = feit(c, "bezetting_jaar", jan1, &d, "", 0, delta);
+    return rc;
 }
 
 static int on_start(db_conn *c, traject *t, const store_monitor_event *e)
@@ -662,13 +668,30 @@ static int bezetting_tx(db_conn *c, void *vctx)
     db_param p[8];
     p[0] = dbp_text("bezetting");
     filter_params(x->f, p, van, tot);
-    /* Occupied before the range: the deltas before van, per category (periode ""). */
+    /* Occupied before the range, per category (periode ""): the yearly rows of the years
+     * before van's, plus the daily rows of van's year before van. */
+    ifzo_date jan1;
+    char j1[IFZO_DATE_BUFSIZE];
+    if (!monitor_periode_van(MON_JAAR, x->f->van, &jan1, NULL, NULL))
+        return STORE_INVALID;
+    db_param pb[8];
+    memcpy(pb, p, sizeof pb);
+    pb[0] = dbp_text("bezetting_jaar");
+    pb[1] = store_date_param(jan1, j1);
     snprintf(sql, sizeof sql,
              "SELECT '', %s, 0, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag < $2 AND "
              "CAST($3 AS TEXT) IS NOT NULL" FILTER_WHERE " GROUP BY %s ORDER BY 2",
              cc, cc);
-    int rc = read_rows(c, x, sql, p, 8, true);
+    int rc = read_rows(c, x, sql, pb, 8, true);
     if (rc != STORE_OK)
+        return rc;
+    pb[0] = dbp_text("bezetting");
+    pb[2] = p[1]; /* van */
+    snprintf(sql, sizeof sql,
+             "SELECT '', %s, 0, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 AND "
+             "dag < $3" FILTER_WHERE " GROUP BY %s ORDER BY 2",
+             cc, cc);
+    if ((rc = read_rows(c, x, sql, pb, 8, true)) != STORE_OK)
         return rc;
     snprintf(sql, sizeof sql,
              "SELECT %s, %s, 0, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 AND "

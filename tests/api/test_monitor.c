@@ -423,6 +423,14 @@ Test(monitor, every_figure_of_a_hand_built_history)
     cr_assert_eq(num(json_object_get(j, "capaciteit"), b), 4);
     cr_assert_eq(num(j, "capaciteit_totaal"), 14);
     json_decref(j);
+    /* From week 24 on: the 6 starts of week 23 come from before the range (the year's
+     * daily rows before van), less R1's end on 06-10. */
+    j = get("/api/monitor/bezetting?periode=week&van=2025-06-09&tot=2025-06-15");
+    row_text(json_array_get(json_object_get(j, "rijen"), 0), row, sizeof row);
+    char w24[64];
+    snprintf(w24, sizeof w24, "%s=5|5", a); /* B has no row yet: no column */
+    cr_assert_str_eq(row, w24);
+    json_decref(j);
 
     /* Waiting times in June: to the first referral 9 x 0 days; to acceptance 0 (R9) and
      * 6 x 2 days: median rank 4 -> 2, p80 rank 6 -> 2; to start 0, 1,1,1, 2,2,2: median 1,
