@@ -129,5 +129,20 @@ void h_voorstel_list(api_request *r);
 void h_voorstel_get(api_request *r);
 void h_contra_get(api_request *r);
 void h_contra_put(api_request *r);
+/* monitor.c: the capacity monitor, aggregates only (beleid, functioneel beheer) */
+void h_monitor_aanvragen(api_request *r);
+void h_monitor_instroom(api_request *r);
+void h_monitor_doorstroom(api_request *r);
+void h_monitor_uitstroom(api_request *r);
+void h_monitor_bezetting(api_request *r);
+void h_monitor_wachttijden(api_request *r);
+void h_monitor_wachtlijsten(api_request *r);
+void h_monitor_reacties(api_request *r);
+void h_monitor_reactietermijnen(api_request *r);
+void h_monitor_reacties_open(api_request *r);
+void h_monitor_annuleringen(api_request *r);
+void h_monitor_plaatsingen_regio(api_request *r);
+void h_monitor_plaatsingen_soort(api_request *r);
+void h_monitor_late_meldingen(api_request *r);
 
 #endif

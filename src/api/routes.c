@@ -17,6 +17,8 @@
 #define OFFER_READ (PL | ZA | FB | BEL)
 /* Client-identifying data: who indicates and who places, nobody else (design.md roles). */
 #define CLIENT_READ (IND | PL)
+/* Management information, aggregates only (design.md roles; issue 10). */
+#define MONITOR (BEL | FB)
 
 const api_route api_routes[] = {
     {"GET", "/healthz", h_healthz, API_ACCESS_PUBLIC, "Gezondheid van server en database"},
@@ -114,6 +116,33 @@ const api_route api_routes[] = {
     /* the placement letter (issue 6 item 5) */
     {"GET", "/api/plaatsingsverzoeken/{id}/brief", h_plaatsing_brief, PL | ZA,
      "Plaatsingsbrief (PDF) van het plaatsingsbesluit"},
+    /* the capacity monitor (issue 10): aggregates only, every count < 5 shown as "<5" */
+    {"GET", "/api/monitor/aanvragen", h_monitor_aanvragen, MONITOR, "Monitor: plaatsingsverzoeken"},
+    {"GET", "/api/monitor/instroom", h_monitor_instroom, MONITOR, "Monitor: instroom (start zorg)"},
+    {"GET", "/api/monitor/doorstroom", h_monitor_doorstroom, MONITOR,
+     "Monitor: doorstroom naar een volgende plaatsing"},
+    {"GET", "/api/monitor/uitstroom", h_monitor_uitstroom, MONITOR,
+     "Monitor: uitstroom (einde zorg) per mutatiereden"},
+    {"GET", "/api/monitor/bezetting", h_monitor_bezetting, MONITOR,
+     "Monitor: bezette plaatsen tegen capaciteit"},
+    {"GET", "/api/monitor/wachttijden", h_monitor_wachttijden, MONITOR,
+     "Monitor: wachttijden (mediaan, p80, binnen de norm)"},
+    {"GET", "/api/monitor/wachtlijsten", h_monitor_wachtlijsten, MONITOR,
+     "Monitor: wachtlijsten zoals de zorgaanbieders ze melden"},
+    {"GET", "/api/monitor/reacties", h_monitor_reacties, MONITOR,
+     "Monitor: reacties per reactiemogelijkheid"},
+    {"GET", "/api/monitor/reactietermijnen", h_monitor_reactietermijnen, MONITOR,
+     "Monitor: reacties binnen en buiten de termijn"},
+    {"GET", "/api/monitor/reacties-te-laat", h_monitor_reacties_open, MONITOR,
+     "Monitor: openstaande aanmeldingen na de reactietermijn"},
+    {"GET", "/api/monitor/annuleringen", h_monitor_annuleringen, MONITOR,
+     "Monitor: annuleringen per reden"},
+    {"GET", "/api/monitor/plaatsingen-regio", h_monitor_plaatsingen_regio, MONITOR,
+     "Monitor: plaatsingen binnen en buiten de regio"},
+    {"GET", "/api/monitor/plaatsingen-soort", h_monitor_plaatsingen_soort, MONITOR,
+     "Monitor: passende en afwijkende plaatsingen"},
+    {"GET", "/api/monitor/late-meldingen", h_monitor_late_meldingen, MONITOR,
+     "Monitor: meldingen einde zorg op tijd en te laat"},
 };
 
 const size_t api_route_count = sizeof(api_routes) / sizeof(api_routes[0]);

@@ -17,6 +17,7 @@
 #include "core/indicatiestelling.h"
 #include "core/zorgaanbod.h"
 #include "store/catalog.h"
+#include "store/plaatsing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +193,12 @@ typedef struct {
     int per_arr[IFZO_ARR_COUNT];
     int per_type[N_ZORGTYPES];
     int per_level[5];
+    /* for the placement history (the capacity monitor's demo data) */
+    int64_t loc_ids[512];
+    int n_loc_ids;
+    int64_t ind_ids[N_CLIENTS];
+    int n_ind_ids;
+    int placements, starts, ends;
 } seed_ctx;
 
 static ifzo_date D(const char *s)
@@ -346,6 +353,8 @@ static int seed_catalog(store_bulk *b, void *vctx)
             if (rc != STORE_OK)
                 return rc;
             x->locations++;
+            if (x->n_loc_ids < 512)
+                x->loc_ids[x->n_loc_ids++] = lid;
             x->per_arr[arr]++;
             x->per_level[level]++;
             /* Offers: the first for the care type the cycle needs (every type covered),
@@ -478,8 +487,188 @@ static int seed_clients(store_bulk *b, void *vctx)
             return rc;
         if (in.status == IFZO_IND_CONCEPT)
             x->ind_concept++;
-        else
+        else {
             x->ind_definitief++;
+            x->ind_ids[x->n_ind_ids++] = iid;
+        }
+    }
+    return STORE_OK;
+}
+
+/* ---- placement history (issue 10: the capacity monitor has figures to show) --------------
+ * For the first N_PLACEMENTS definitive indications, a request made on a day spread over the
+ * year before TODAY, run through the workflow's own core steps and store saves (so every
+ * event and its monitor counts are written as in production): a referral, sometimes first a
+ * decline and a cancellation, an acceptance, a decision and a start of care; most placements
+ * started long enough ago also end, some reported late. Deterministic (the seed's rng). */
+#define N_PLACEMENTS 240
+
+static int seed_save(store *db, store_plaatsing *cur, store_plaatsing *after,
+                     store_plaatsing_stap st)
+{
+    store_plaatsing out;
+    int rc = store_plaatsing_save(db, cur, after, &st, NULL, &out);
+    free(after->pogingen);
+    after->pogingen = NULL;
+    store_plaatsing_free(cur);
+    *cur = out;
+    return rc;
+}
+
+static store_plaatsing seed_copy(const store_plaatsing *p)
+{
+    store_plaatsing c = *p;
+    c.pogingen = calloc(p->n + 1, sizeof *c.pogingen);
+    if (c.pogingen && p->n)
+        memcpy(c.pogingen, p->pogingen, p->n * sizeof *c.pogingen);
+    return c;
+}
+
+static int seed_refer(store *db, store_plaatsing *p, int64_t loc, ifzo_date day)
+{
+    store_plaatsing a = seed_copy(p);
+    toeleidingspoging all[8];
+    for (size_t i = 0; i < p->n && i < 8; i++)
+        all[i] = p->pogingen[i].v;
+    if (a.pogingen == NULL ||
+        !plaatsing_aanmelden(&p->v, all, p->n, loc, false, day, &a.pogingen[a.n].v, NULL)) {
+        free(a.pogingen);
+        return STORE_INVALID;
+    }
+    a.n++;
+    return seed_save(db, p, &a,
+                     (store_plaatsing_stap){.stap = "aanmelden", .poging_id = -1, .datum = day});
+}
+
+static int seed_react(store *db, store_plaatsing *p, const char *code, ifzo_date day)
+{
+    store_plaatsing a = seed_copy(p);
+    size_t i = p->n - 1;
+    if (a.pogingen == NULL || !plaatsing_reageren(&a.pogingen[i].v, code, "", day, NULL)) {
+        free(a.pogingen);
+        return STORE_INVALID;
+    }
+    return seed_save(db, p, &a,
+                     (store_plaatsing_stap){.stap = a.pogingen[i].v.status == TP_GEACCEPTEERD
+                                                        ? "accepteren"
+                                                        : "afwijzen",
+                                            .poging_id = p->pogingen[i].v.id,
+                                            .datum = day,
+                                            .code = code});
+}
+
+static int seed_one(store *db, seed_ctx *x, int k)
+{
+    store_indicatie ind;
+    int rc = store_indicatie_get(db, STORE_SCOPE_EVERYTHING, x->ind_ids[k], 0, &ind);
+    if (rc != STORE_OK)
+        return rc;
+    ifzo_date d0 = x->today - 360 + (ifzo_date)(k * 330 / N_PLACEMENTS);
+    plaatsingsverzoek pv;
+    store_plaatsing p = {0};
+    if (!plaatsing_aanmaken(&ind.v, x->org_ids[5], d0, &pv, NULL))
+        return STORE_OK;
+    store_access_entry log = {.username = "seed-demo",
+                              .role = "plaatser",
+                              .client_id = ind.v.justitiabele_id,
+                              .object_type = "plaatsingsverzoek",
+                              .action = "create"};
+    if ((rc = store_plaatsing_create(db, &pv, &log, &p)) != STORE_OK)
+        return rc;
+    x->placements++;
+    int64_t loc = x->loc_ids[pick(x->n_loc_ids)];
+    ifzo_date day = d0 + pick(8);
+    if (chance(25)) { /* a first provider declines; the placer cancels and refers anew */
+        int64_t other = x->loc_ids[pick(x->n_loc_ids)];
+        rc = seed_refer(db, &p, other == loc ? x->loc_ids[0] : other, day);
+        if (rc == STORE_OK)
+            rc = seed_react(db, &p, chance(50) ? "16" : "05", day + 1 + pick(4));
+        if (rc == STORE_OK) {
+            store_plaatsing a = seed_copy(&p);
+            toeleidingspoging all[8];
+            for (size_t i = 0; i < p.n && i < 8; i++)
+                all[i] = p.pogingen[i].v;
+            day += 5;
+            if (a.pogingen &&
+                plaatsing_annuleren(&a.v, all, p.n, p.n - 1, "ZA", "ZA01", "", day, NULL)) {
+                a.pogingen[p.n - 1].v = all[p.n - 1];
+                rc = seed_save(db, &p, &a,
+                               (store_plaatsing_stap){.stap = "annuleren",
+                                                      .poging_id = p.pogingen[p.n - 1].v.id,
+                                                      .datum = day,
+                                                      .code = "ZA01"});
+            } else {
+                free(a.pogingen);
+            }
+        }
+    }
+    if (rc == STORE_OK)
+        rc = seed_refer(db, &p, loc, day);
+    ifzo_date acc = day + 1 + pick(12);
+    if (rc == STORE_OK && acc <= x->today)
+        rc = seed_react(db, &p, "01", acc);
+    if (rc != STORE_OK || p.v.status != PV_OPEN ||
+        p.pogingen[p.n - 1].v.status != TP_GEACCEPTEERD) {
+        store_plaatsing_free(&p);
+        return rc;
+    }
+    ifzo_date start = acc + pick(25);
+    if (ind.v.titel_start != IFZO_NO_DATE && start < ind.v.titel_start)
+        start = ind.v.titel_start;
+    if (start > x->today) {
+        store_plaatsing_free(&p);
+        return STORE_OK;
+    }
+    char nr[32];
+    snprintf(nr, sizeof nr, "DEMO-%04d", k + 1);
+    store_plaatsing a = seed_copy(&p);
+    toeleidingspoging all[8];
+    for (size_t i = 0; i < p.n && i < 8; i++)
+        all[i] = p.pogingen[i].v;
+    if (a.pogingen &&
+        plaatsing_besluiten(&a.v, all, p.n, p.n - 1, nr, p.v.zorgtype, start, acc, NULL))
+        rc = seed_save(db, &p, &a,
+                       (store_plaatsing_stap){.stap = "besluiten", .datum = start, .code = nr});
+    else
+        free(a.pogingen);
+    a = seed_copy(&p);
+    if (rc == STORE_OK && a.pogingen && plaatsing_start_zorg(&a.v, start, start, NULL)) {
+        rc = seed_save(db, &p, &a, (store_plaatsing_stap){.stap = "start_zorg", .datum = start});
+        x->starts++;
+    } else {
+        free(a.pogingen);
+    }
+    ifzo_date end = start + 30 + pick(240);
+    bool late = chance(15);
+    ifzo_date melding = end + (late ? 11 + pick(10) : 1 + pick(8));
+    if (rc == STORE_OK && p.v.status == PV_GEPLAATST && melding <= x->today && chance(70)) {
+        static const char *const redenen[] = {"01", "02", "03", "04", "06", "07", "07"};
+        einde_zorg_melding m = {.einddatum = end,
+                                .mutatiereden = redenen[pick(7)],
+                                .meldingsdatum = melding,
+                                .status = 1};
+        a = seed_copy(&p);
+        if (a.pogingen && plaatsing_einde_zorg(&a.v, &m, IFZO_NO_DATE, melding, NULL)) {
+            rc = seed_save(db, &p, &a,
+                           (store_plaatsing_stap){.stap = "einde_zorg",
+                                                  .datum = end,
+                                                  .code = m.mutatiereden,
+                                                  .te_laat = a.v.einde_te_laat});
+            x->ends++;
+        } else {
+            free(a.pogingen);
+        }
+    }
+    store_plaatsing_free(&p);
+    return rc;
+}
+
+static int seed_plaatsingen(store *db, seed_ctx *x)
+{
+    for (int k = 0; k < N_PLACEMENTS && k < x->n_ind_ids && x->n_loc_ids > 0; k++) {
+        int rc = seed_one(db, x, k);
+        if (rc != STORE_OK)
+            return rc;
     }
     return STORE_OK;
 }
@@ -617,6 +806,8 @@ int cmd_seed_demo(int argc, char **argv)
     int rc = store_bulk_run(db, seed_catalog, x);
     if (rc == STORE_OK)
         rc = store_bulk_run(db, seed_clients, x);
+    if (rc == STORE_OK)
+        rc = seed_plaatsingen(db, x);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc != STORE_OK) {
         fprintf(stderr, "ifzo: seed-demo failed: %s\n", store_rc_name(rc));
@@ -628,6 +819,8 @@ int cmd_seed_demo(int argc, char **argv)
                x->n_orgs, x->providers, x->providers, x->contracts, x->locations, x->offers,
                x->clients, x->ind_concept + x->ind_definitief, x->ind_concept, x->ind_definitief,
                x->ind_vervangen);
+        printf("plaatsingsverzoeken %d (gestart %d, beeindigd %d)\n", x->placements, x->starts,
+               x->ends);
         rc = seed_users(db, x);
         if (rc != STORE_OK)
             fprintf(stderr, "ifzo: seed-demo could not create the demo users: %s\n",

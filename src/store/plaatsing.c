@@ -11,6 +11,7 @@
 
 #include "store/access_log_internal.h"
 #include "store/catalog_internal.h"
+#include "store/monitor_internal.h"
 
 void store_plaatsing_free(store_plaatsing *p)
 {
@@ -188,13 +189,16 @@ static int insert_event(db_conn *c, int64_t verzoek_id, int64_t poging_id, int64
                     dbp_text(who ? who->role : ""),
                     who && who->organisation_id > 0 ? dbp_int(who->organisation_id) : dbp_null(),
                     dbp_text(now)};
-    return db_exec(
+    int rc = db_exec(
         c,
         "INSERT INTO plaatsing_gebeurtenis (verzoek_id, poging_id, zorglocatie_id, stap, "
         "status_van, status_naar, datum, code, tekst, te_laat, user_id, username, role, "
         "organisation_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
         "$12, $13, $14, $15)",
         p, 15, NULL);
+    /* The capacity monitor's counts follow the event in the same transaction (monitor.h). */
+    store_monitor_event me = {verzoek_id, poging_id, locatie_id, stap, datum, code, te_laat};
+    return rc != STORE_OK ? rc : store_monitor_event_in(c, &me);
 }
 
 static int append_log(db_conn *c, store_access_entry *log, int64_t object_id)

@@ -199,6 +199,21 @@ static const struct {
     {"PUT /api/justitiabelen/{id}/contra-indicaties", {401, 428, 428, 403, 403, 403, 403}},
     /* the placement letter */
     {"GET /api/plaatsingsverzoeken/{id}/brief", {401, 403, 404, 404, 403, 403, 404}},
+    /* the capacity monitor: beleid and functioneel beheer only */
+    {"GET /api/monitor/aanvragen", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/instroom", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/doorstroom", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/uitstroom", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/bezetting", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/wachttijden", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/wachtlijsten", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/reacties", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/reactietermijnen", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/reacties-te-laat", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/annuleringen", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/plaatsingen-regio", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/plaatsingen-soort", {401, 403, 403, 403, 200, 200, 403}},
+    {"GET /api/monitor/late-meldingen", {401, 403, 403, 403, 200, 200, 403}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

@@ -17,7 +17,8 @@ test('the menu per role keeps entries for everyone and the role\'s own', () => {
   assert.deepEqual(menuFor({ role: 'zorgaanbieder' }).map((i) => i.path), ['/', '/aanmeldingen', '/locaties', '/wachtwoord', '/over']);
   assert.deepEqual(menuFor({ role: 'functioneel_beheer' }).map((i) => i.path), [
     '/', '/beheer/organisaties', '/beheer/gebruikers', '/beheer/tokens', '/beheer/zorgaanbieders',
-    '/beheer/contracten', '/beheer/toegangslog', '/wachtwoord', '/over']);
+    '/beheer/contracten', '/beheer/toegangslog', '/monitor', '/wachtwoord', '/over']);
+  assert.deepEqual(menuFor({ role: 'beleid' }).map((i) => i.path), ['/', '/monitor', '/wachtwoord', '/over']);
 });
 
 test('every screen of a menu entry admits the roles that see the entry', () => {

@@ -140,6 +140,11 @@ export const ERROR_MESSAGES = Object.freeze({
 
   // Match performance (src/core/match_index.c: match_index_explain)
   stale_index: 'Het zorgaanbod is intussen gewijzigd. Vraag het voorstel opnieuw op.',
+  // the capacity monitor (src/api/monitor.c)
+  monitor_periode_onbekend: 'Kies als periode week, maand, kwartaal of jaar.',
+  monitor_indeling_onbekend: 'Deze indeling is voor dit cijfer niet mogelijk.',
+  monitor_bereik_ongeldig: 'De begindatum ligt na de einddatum.',
+  monitor_bereik_te_groot: 'Het gekozen bereik heeft te veel perioden. Kies een kortere periode of een grovere indeling (bijvoorbeeld maand in plaats van week).',
 });
 
 /** The text when a code is unknown and the server sent no message. */

@@ -22,6 +22,7 @@ export const MENU = Object.freeze([
   { path: '/beheer/zorgaanbieders', label: 'Zorgaanbieders', roles: BEHEER },
   { path: '/beheer/contracten', label: 'Contracten', roles: BEHEER },
   { path: '/beheer/toegangslog', label: 'Toegangslog', roles: BEHEER },
+  { path: '/monitor', label: 'Capaciteitsmonitor', roles: ['beleid', 'functioneel_beheer'] },
   { path: '/wachtwoord', label: 'Wachtwoord wijzigen', roles: ALL },
   { path: '/over', label: 'Over deze omgeving', roles: null },
   { path: '/inloggen', label: 'Inloggen', roles: 'anoniem' },

@@ -31,6 +31,7 @@ export const SCREENS = Object.freeze([
   { pattern: '/beheer/zorgaanbieders', load: () => import('./screens/zorgaanbieders.js'), roles: BEHEER },
   { pattern: '/beheer/contracten', load: () => import('./screens/contracten.js'), roles: BEHEER },
   { pattern: '/beheer/toegangslog', load: () => import('./screens/toegangslog.js'), roles: BEHEER },
+  { pattern: '/monitor', load: () => import('./screens/monitor.js'), roles: ['beleid', 'functioneel_beheer'] },
 ]);
 
 const NOT_FOUND = { pattern: null, load: () => import('./screens/niet-gevonden.js') };
