@@ -770,12 +770,9 @@ static int snapshot_tx(db_conn *c, void *vctx)
 {
     store_catalog_snapshot *x = vctx;
     store_catalog_snapshot_free(x); /* store_tx may run this again after STORE_BUSY */
-    int rc = STORE_OK;
-    /* READ COMMITTED would give each SELECT its own snapshot. */
-    if (db_conn_kind(c) == DB_POSTGRES)
-        rc = db_exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL, 0, NULL);
-    if (rc == STORE_OK)
-        rc = store_query_int(c, "SELECT version FROM catalog WHERE id = 1", NULL, 0, &x->version);
+    /* One snapshot for the whole offer: read transactions on PostgreSQL are REPEATABLE READ
+     * (postgres.c, pg_begin). */
+    int rc = store_query_int(c, "SELECT version FROM catalog WHERE id = 1", NULL, 0, &x->version);
     void *v = NULL;
     if (rc == STORE_OK) {
         rc = read_all(c, &E_ZORGAANBIEDER, &v, &x->n_zorgaanbieders);

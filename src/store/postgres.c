@@ -250,10 +250,14 @@ static void pg_rows_free(db_rows *rr)
     free(r);
 }
 
+/* Writers: READ COMMITTED; row versions (UPDATE ... WHERE version = $n), not locks, protect
+ * concurrent writers. Readers: one snapshot for the whole transaction, so that a request and
+ * its attempts read in several SELECTs are never half before and half after another
+ * process's commit (READ COMMITTED gives every SELECT its own snapshot; the race test over
+ * two server processes saw a request at version v with an attempt already cancelled). */
 static int pg_begin(db_conn *conn, bool write)
 {
-    (void)write; /* row versions, not locks, protect concurrent writers */
-    return pg_exec(conn, "BEGIN", NULL, 0, NULL);
+    return pg_exec(conn, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ", NULL, 0, NULL);
 }
 
 static int pg_exec_script(db_conn *conn, const char *sql)

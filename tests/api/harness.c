@@ -60,6 +60,32 @@ void server_start_shared(server *s, const server *first, const char *const *extr
     launch(s, extra);
 }
 
+/* Servers still running when the test process exits (a failed assertion skips the test's
+ * own server_stop): stopped here, so that no `ifzo serve` outlives its test. */
+static pid_t live[32];
+
+static void stop_leftovers(void)
+{
+    for (size_t i = 0; i < sizeof live / sizeof live[0]; i++)
+        if (live[i] > 0) {
+            kill(live[i], SIGTERM);
+            waitpid(live[i], NULL, 0);
+            live[i] = 0;
+        }
+}
+
+static void track(pid_t pid, pid_t replace)
+{
+    static bool registered;
+    if (!registered)
+        registered = atexit(stop_leftovers) == 0;
+    for (size_t i = 0; i < sizeof live / sizeof live[0]; i++)
+        if (live[i] == replace) {
+            live[i] = pid;
+            return;
+        }
+}
+
 static void launch(server *s, const char *const *extra)
 {
     static int serial;
@@ -75,14 +101,17 @@ static void launch(server *s, const char *const *extra)
     cr_assert_neq(pid, -1);
     if (pid == 0) {
         int fd = open(s->log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        /* stdout too: an orphaned server must not hold the test runner's pipe open. */
         if (fd >= 0) {
             dup2(fd, STDERR_FILENO);
+            dup2(fd, STDOUT_FILENO);
             close(fd);
         }
         execv(IFZO_BIN, (char *const *)argv);
         _exit(127);
     }
     s->pid = pid;
+    track(pid, 0);
     for (int waited = 0; waited < 15000; waited += 20) {
         char *log = server_log(s);
         const char *l = strstr(log, "\"msg\":\"listening\"");
@@ -110,6 +139,7 @@ int server_stop(server *s)
     if (s->pid > 0) {
         kill(s->pid, SIGTERM);
         waitpid(s->pid, &status, 0);
+        track(0, s->pid);
         s->pid = 0;
     }
     unlink(s->log_path);

@@ -539,7 +539,9 @@ static void race(const server *const servers[3])
     }
     cr_assert_eq(ok, 1, "exactly one succeeds (%ld %ld %ld)", calls[0].status, calls[1].status,
                  calls[2].status);
-    cr_assert_eq(conflict, 2);
+    cr_assert_eq(conflict, 2, "the others get version_conflict (%ld %s, %ld %s, %ld %s)",
+                 calls[0].status, calls[0].code, calls[1].status, calls[1].code, calls[2].status,
+                 calls[2].code);
     /* Nothing half-written: the state and the timeline show the winner's step only. */
     response r;
     cr_assert_eq(call(&pl, "GET", vp, NULL, 0, &r), 200);
