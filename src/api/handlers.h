@@ -110,4 +110,9 @@ void h_codelist_get(api_request *r);
 void h_geo_postcode(api_request *r);
 void h_geo_travel(api_request *r);
 
+/* berichten.c: FZ message transport for provider software (issue 9, docs/berichten.md) */
+void h_bericht_post(api_request *r);
+void h_bericht_list(api_request *r);
+void h_bericht_ontvangen(api_request *r);
+
 #endif

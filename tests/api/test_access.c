@@ -191,6 +191,10 @@ static const struct {
     {"POST /api/toeleidingspogingen/{id}/reactie", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/verlenging", {401, 403, 403, 428, 403, 403, 428}},
     {"POST /api/toeleidingspogingen/{id}/annulering", {401, 403, 428, 403, 403, 403, 403}},
+    /* FZ messages (issue 9): API tokens only; {} as JSON is the wrong content type */
+    {"POST /api/berichten", {401, 403, 403, 403, 403, 403, 415}},
+    {"GET /api/berichten", {401, 403, 403, 403, 403, 403, 200}},
+    {"POST /api/berichten/{id}/ontvangen", {401, 403, 403, 403, 403, 403, 404}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

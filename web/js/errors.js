@@ -121,6 +121,10 @@ export const ERROR_MESSAGES = Object.freeze({
   einddatum_buiten_titel: 'De einddatum valt buiten de looptijd van de forensische titel.',
   mutatiereden_anders: 'Een correctie heeft dezelfde mutatiereden als de eerste melding.',
   niet_laatste_einddatum: 'Alleen de laatst gemelde einddatum kan worden gecorrigeerd.',
+  // FZ message transport (issue 9)
+  token_required: 'Berichten worden uitgewisseld met een API-token van de zorgaanbieder.',
+  message_in_progress: 'Dit bericht wordt op dit moment al verwerkt. Stuur het later opnieuw.',
+  message_not_processed: 'Het bericht kon nu niet worden verwerkt; er is niets vastgelegd. Stuur het opnieuw.',
 });
 
 /** The text when a code is unknown and the server sent no message. */
