@@ -10,10 +10,11 @@ set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config git ca-certificates
       libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev libsodium-dev libxml2-dev
-      liboath-dev libqrencode-dev sqlite3 curl)
+      liboath-dev libqrencode-dev sqlite3 curl
+      libcurl4-openssl-dev libxml2-utils)
 for extra in "$@"; do
   case "$extra" in
-    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev
+    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev
                  chromium fonts-liberation clang libclang-rt-14-dev) ;;
     bench) pkgs+=(wrk nginx-light) ;;
     *) echo "deps.sh: unknown set '$extra'" >&2; exit 2 ;;

@@ -18,6 +18,8 @@ int cmd_audit(int argc, char **argv); /* ifzo audit verify (access.c) */
 int cmd_import(int argc, char **argv);
 /* `ifzo seed-demo [--db URL]` (seed_demo.c). */
 int cmd_seed_demo(int argc, char **argv);
+/* `ifzo msg validate|example|send` (msg.c). */
+int cmd_msg(int argc, char **argv);
 
 /* Reads a travel-model file in the format of data/geo/travel.tsv (key<TAB>value lines,
  * '#' comments; keys detour_factor, speed_kmh, fixed_min; missing keys keep the defaults)

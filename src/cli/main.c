@@ -56,6 +56,7 @@ static int usage_main(FILE *out)
                  "  audit     verify the hash chain of the access log\n"
                  "  import    import reference data: `ifzo import geo FILE.csv`\n"
                  "  seed-demo fill an empty database with deterministic demo data\n"
+                 "  msg       FZ messages: validate, example, send\n"
                  "  version   print the version\n\n"
                  "`ifzo <command> --help` describes a command's options.\n");
     return out == stdout ? 0 : 2;
@@ -410,6 +411,8 @@ int main(int argc, char **argv)
         return cmd_import(argc - 2, argv + 2);
     if (strcmp(cmd, "seed-demo") == 0)
         return cmd_seed_demo(argc - 2, argv + 2);
+    if (strcmp(cmd, "msg") == 0)
+        return cmd_msg(argc - 2, argv + 2);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         if (argc > 2 && strcmp(argv[2], "--help") == 0) {
             printf("usage: ifzo version\n\nPrints the version of this binary.\n");

@@ -181,6 +181,12 @@ typedef int (*msg_sender_fn)(void *user, const char *afzender);
 int msg_process_from(msg_ctx *ctx, msg_sender_fn sender_ok, void *sender_user, const char *xml,
                      size_t len, const char *today, char **retour_xml, size_t *retour_len);
 
+/* A retour (FZ820, FZ824, FZ826, FZ828) as short text for people, one line per class:
+ * "FZ826\nHeader: 0200\nClient 1: 0200\n  EindeZorg 1: 0200 FZ08\n" (and the Toelichting of
+ * an FZ820). *rejected: some class carries a rejecting code. *out malloc'd, owned by the
+ * caller. MSG_REJECTED when xml is not a valid retour. */
+int msg_retour_summary(const char *xml, size_t len, char **out, bool *rejected);
+
 /* Openifzo's own code in FZ821's Afzender and the Ontvanger of inbound messages. */
 #define MSG_OPENIFZO_AGB "99000001"
 
