@@ -585,6 +585,101 @@ Test(msg, a_resend_while_the_first_is_still_being_processed_is_busy)
     free(xml);
 }
 
+static int deny(void *user, const char *afzender)
+{
+    (void)user;
+    cr_assert_str_eq(afzender, "41123456");
+    return 0;
+}
+
+static int broken(void *user, const char *afzender)
+{
+    (void)user;
+    (void)afzender;
+    return -1;
+}
+
+static void hash_of(const char *xml, char hash[65])
+{
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof(digest), (const unsigned char *)xml, strlen(xml), NULL, 0);
+    sodium_bin2hex(hash, 65, digest, sizeof(digest));
+}
+
+Test(msg, a_claim_left_by_a_crashed_process_is_taken_over_after_the_timeout)
+{
+    char *xml = fz825("E-STALE", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    char hash[65];
+    hash_of(xml, hash);
+    /* A process claimed the message and died before it stored a retour. */
+    int64_t id = 0, claim = 0;
+    cr_assert_eq(
+        store_bericht_claim_at(db, "41123456", "825", "E-STALE", hash, -1, &id, &claim, NULL),
+        STORE_OK);
+    cr_assert_eq(claim, 1);
+    char *retour = NULL;
+    size_t len = 0;
+    /* Within the timeout (MSG_CLAIM_TIMEOUT s): the sender is told to try again. */
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &retour, &len), MSG_BUSY);
+    cr_assert_eq(applied, 0);
+    /* After it (timeout 0 stands for "the time has passed"): taken over and processed. */
+    msg_ctx_set_claim_timeout(ctx, 0);
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &retour, &len), MSG_OK);
+    cr_assert_eq(applied, 1);
+    char codes[128];
+    codes_of(retour, codes, sizeof(codes));
+    cr_assert_str_eq(codes, "0200,0200,0200", "%s", retour);
+    /* The crashed process's claim is void: it can neither finish nor drop the row. */
+    cr_assert_eq(store_bericht_finish_claim(db, id, claim, "<late/>"), STORE_CONFLICT);
+    cr_assert_eq(store_bericht_release_claim(db, id, claim), STORE_NOT_FOUND);
+    /* A resend now gets the stored retour, even with timeout 0: a finished row is final. */
+    char *again = NULL;
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &again, &len), MSG_OK);
+    cr_assert_str_eq(again, retour);
+    cr_assert_eq(applied, 1);
+    free(again);
+    free(retour);
+    free(xml);
+}
+
+Test(msg, a_stale_claim_of_other_content_is_not_taken_over)
+{
+    char *xml = fz825("E-STALE2", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    int64_t id = 0, claim = 0;
+    cr_assert_eq(
+        store_bericht_claim_at(db, "41123456", "825", "E-STALE2", "00ff", -1, &id, &claim, NULL),
+        STORE_OK);
+    msg_ctx_set_claim_timeout(ctx, 0);
+    char *retour = NULL;
+    size_t len = 0;
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &retour, &len), MSG_OK);
+    char codes[128];
+    codes_of(retour, codes, sizeof(codes));
+    cr_assert_str_eq(codes, "9056,0233,0233", "%s", retour);
+    cr_assert_eq(applied, 0);
+    free(retour);
+    free(xml);
+}
+
+Test(msg, a_sender_check_that_says_no_gives_FZ09_and_records_nothing)
+{
+    char *xml = fz825("E-SENDER", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    char *retour = NULL;
+    size_t len = 0;
+    cr_assert_eq(msg_process_from(ctx, deny, NULL, xml, strlen(xml), TODAY, &retour, &len), MSG_OK);
+    char codes[128];
+    codes_of(retour, codes, sizeof(codes));
+    cr_assert_str_eq(codes, "FZ09,0233,0233", "%s", retour);
+    cr_assert_eq(applied, 0);
+    free(retour);
+    store_bericht b;
+    cr_assert_eq(store_bericht_get(db, "41123456", "825", "E-SENDER", &b), STORE_NOT_FOUND);
+    cr_assert_eq(msg_process_from(ctx, broken, NULL, xml, strlen(xml), TODAY, &retour, &len),
+                 MSG_ERR_STORE);
+    cr_assert_null(retour);
+    free(xml);
+}
+
 typedef struct {
     const char *xml;
     int rc;
