@@ -1,6 +1,6 @@
 /*
  * msg.c - the message pipeline: parse and validate (parse.c), technical rules, apply
- * callbacks, retour. See msg.h for the contract and docs/messages.md for the vendor's view.
+ * callbacks, retour. See msg.h for the contract and docs/berichten.md for the vendor's view.
  *
  * Why one file: the steps share one picture of the message (header, clients, records with
  * their retour codes); keeping them together keeps the order of the rules visible.

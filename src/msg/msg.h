@@ -2,7 +2,7 @@
  * msg.h - FZ XML messages from provider software: parse, validate, check, apply, answer.
  *
  * Why this exists: care providers' own software sends FZ822 (reaction), FZ823 (start of
- * care) and FZ825 (end of care) as XML (issue 9, docs/messages.md). Every message passes one
+ * care) and FZ825 (end of care) as XML (issue 9, docs/berichten.md). Every message passes one
  * pipeline, and this header is its only door, so that the HTTP handler (later: POST
  * /api/berichten), the CLI and the tests all get the same behaviour:
  *

@@ -337,6 +337,40 @@ Test(msg, every_example_validates_against_its_schema)
     cr_assert_geq(seen, 10, "only %d examples", seen);
 }
 
+Test(msg, every_whole_message_in_docs_berichten_md_validates)
+{
+    /* The worked examples in the text (```xml blocks that begin with an XML declaration;
+     * fragments are shown for their codes only) cannot drift from the XSDs either. */
+    size_t doc_len;
+    char *doc = read_file(IFZO_SOURCE_DIR "/docs/berichten.md", &doc_len);
+    int seen = 0;
+    const char *open = "```xml\n";
+    for (const char *p = strstr(doc, open); p; p = strstr(p, open)) {
+        p += strlen(open);
+        const char *end = strstr(p, "```");
+        cr_assert_not_null(end);
+        if (strncmp(p, "<?xml", 5) == 0) {
+            msg_check check;
+            cr_assert_eq(msg_validate(p, (size_t)(end - p), &check), MSG_OK,
+                         "docs/berichten.md block %d: %s\n%.*s", seen + 1, check.detail,
+                         (int)(end - p), p);
+            seen++;
+        }
+        p = end + 3;
+    }
+    cr_assert_geq(seen, 5, "only %d whole messages in docs/berichten.md", seen);
+    /* and every return code is explained there */
+    const codelist *rc = codelist_find(CODELIST_RETOURCODE);
+    cr_assert_not_null(rc);
+    for (size_t i = 0; i < rc->count; i++) {
+        char want[32];
+        snprintf(want, sizeof(want), "| `%s` |", rc->entries[i].code);
+        cr_assert_not_null(strstr(doc, want), "retour code %s not in docs/berichten.md",
+                           rc->entries[i].code);
+    }
+    free(doc);
+}
+
 Test(msg, a_valid_fz825_is_applied_and_answered_with_fz826_0200)
 {
     size_t len;
@@ -768,10 +802,10 @@ Test(msg, xsi_schema_location_is_ignored_not_fetched)
     free(body);
 }
 
-Test(msg, every_element_of_every_schema_is_described_in_docs_messages_md)
+Test(msg, every_element_of_every_schema_is_described_in_docs_berichten_md)
 {
     size_t doc_len;
-    char *doc = read_file(IFZO_SOURCE_DIR "/docs/messages.md", &doc_len);
+    char *doc = read_file(IFZO_SOURCE_DIR "/docs/berichten.md", &doc_len);
     DIR *dir = opendir(IFZO_SOURCE_DIR "/data/xsd");
     cr_assert_not_null(dir);
     struct dirent *e;
@@ -790,7 +824,7 @@ Test(msg, every_element_of_every_schema_is_described_in_docs_messages_md)
             const char *q = strchr(p, '"');
             char want[128];
             snprintf(want, sizeof(want), "`%.*s`", (int)(q - p), p);
-            cr_assert_not_null(strstr(doc, want), "%s: element %s not in docs/messages.md",
+            cr_assert_not_null(strstr(doc, want), "%s: element %s not in docs/berichten.md",
                                e->d_name, want);
             elements++;
         }
