@@ -20,7 +20,7 @@
 
 /* What an FZ821 says about one referral (toeleidingspoging). */
 typedef struct store_fz821 {
-    int64_t seq;        /* the toeleidingspoging's id: sequence number and Toeleidingspogingnummer */
+    int64_t seq; /* the toeleidingspoging's id: sequence number and Toeleidingspogingnummer */
     int64_t verzoek_id; /* Plaatsingsverzoeknummer */
     char locatie_agb[IFZO_AGB_BUF];
     char aanbieder_agb[IFZO_AGB_BUF]; /* Ontvanger */
