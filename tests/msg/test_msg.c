@@ -371,6 +371,47 @@ Test(msg, every_whole_message_in_docs_berichten_md_validates)
     free(doc);
 }
 
+Test(msg, an_fz821_is_built_valid_and_the_same_every_time)
+{
+    ifzo_date aanmeld, deadline, geboren;
+    cr_assert_eq(ifzo_date_parse("2025-06-02", &aanmeld), IFZO_CAL_OK);
+    cr_assert_eq(ifzo_date_parse("2025-06-16", &deadline), IFZO_CAL_OK);
+    cr_assert_eq(ifzo_date_parse("1990-03-04", &geboren), IFZO_CAL_OK);
+    msg_fz821 in = {.seq = 5521,
+                    .verzoek_id = 3310,
+                    .ontvanger = "41123456",
+                    .locatie_agb = "41123457",
+                    .zorgtype = "ABH",
+                    .zorgtitel = "08",
+                    .urgentie = "SPOED",
+                    .beveiligingsniveau = "",
+                    .aanmelddatum = aanmeld,
+                    .uiterlijke_reactiedatum = deadline,
+                    .clientnummer = 100234,
+                    .bsn = "123456782",
+                    .geboortedatum = geboren,
+                    .geslacht = "2"};
+    char *a = NULL, *b = NULL;
+    size_t alen = 0, blen = 0;
+    msg_check chk = {0};
+    cr_assert_eq(msg_fz821_build(&in, &a, &alen, &chk), MSG_OK, "%s", chk.detail);
+    cr_assert_eq(msg_fz821_build(&in, &b, &blen, &chk), MSG_OK);
+    cr_assert_str_eq(a, b, "a delivery again is byte-identical");
+    cr_assert_eq(msg_validate(a, alen, &chk), MSG_OK, "%s", chk.detail);
+    cr_assert_eq(chk.type, MSG_FZ821);
+    cr_assert_not_null(strstr(a, "<Identificatie>FZ821-5521</Identificatie>"), "%s", a);
+    cr_assert_not_null(strstr(a, "<Afzender>" MSG_OPENIFZO_AGB "</Afzender>"), "%s", a);
+    cr_assert_not_null(strstr(a, "<Dagtekening>2025-06-02</Dagtekening>"), "%s", a);
+    cr_assert_null(strstr(a, "Beveiligingsniveau"), "empty means absent: %s", a);
+    free(a);
+    free(b);
+    /* Data that do not fit the schema are refused, never sent. */
+    in.zorgtype = "XXX";
+    cr_assert_eq(msg_fz821_build(&in, &a, &alen, &chk), MSG_REJECTED);
+    cr_assert_null(a);
+    cr_assert_neq(chk.detail[0], '\0');
+}
+
 Test(msg, a_valid_fz825_is_applied_and_answered_with_fz826_0200)
 {
     size_t len;
