@@ -2,8 +2,9 @@
 # Installs what openifzo needs on Debian 12, and only what is missing, so that a re-run is
 # quick and a fresh machine works. Run as root (or with sudo available).
 #   scripts/deps.sh           build and run (cairo and the Liberation fonts draw the
-#                             placement letter as PDF)
-#   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion, curl,
+#                             placement letter as PDF; libcurl for `ifzo msg send`;
+#                             xmllint for bench/msg)
+#   scripts/deps.sh test      also what the test suites need (PostgreSQL server, Criterion,
 #                             Chromium for the browser tests, clang with libFuzzer for
 #                             tests/fuzz, poppler-utils to read the letter's PDF back)
 #   scripts/deps.sh bench     also the benchmark tools (wrk, nginx)
@@ -12,11 +13,11 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config git ca-certificates
       libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev libsodium-dev libxml2-dev
       liboath-dev libqrencode-dev sqlite3 curl
-      libcairo2-dev fonts-liberation)
+      libcairo2-dev fonts-liberation libcurl4-openssl-dev libxml2-utils)
 for extra in "$@"; do
   case "$extra" in
-    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev libcurl4-openssl-dev
-                 chromium fonts-liberation clang libclang-rt-14-dev
+    test)  pkgs+=(postgresql-15 postgresql-client-15 libcriterion-dev
+                 chromium clang libclang-rt-14-dev
                  poppler-utils) ;;
     bench) pkgs+=(wrk nginx-light) ;;
     *) echo "deps.sh: unknown set '$extra'" >&2; exit 2 ;;

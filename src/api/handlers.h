@@ -144,5 +144,9 @@ void h_monitor_annuleringen(api_request *r);
 void h_monitor_plaatsingen_regio(api_request *r);
 void h_monitor_plaatsingen_soort(api_request *r);
 void h_monitor_late_meldingen(api_request *r);
+/* berichten.c: FZ message transport for provider software (issue 9, docs/berichten.md) */
+void h_bericht_post(api_request *r);
+void h_bericht_list(api_request *r);
+void h_bericht_ontvangen(api_request *r);
 
 #endif

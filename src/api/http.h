@@ -53,6 +53,9 @@ bool api_request_tls(const api_request *r);
 
 /* Parsed JSON body (an object), or NULL when the request had none. Borrowed. */
 json_t *api_body(const api_request *r);
+/* The raw body bytes of a route with raw_body_max (router.h), NUL-terminated, or NULL when
+ * the request had none; *len its length. Borrowed. */
+const char *api_raw_body(const api_request *r, size_t *len);
 const char *api_method(const api_request *r);
 const char *api_path(const api_request *r);
 const char *api_request_id(const api_request *r);

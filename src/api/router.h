@@ -36,6 +36,19 @@ typedef struct {
 extern const api_route api_routes[];
 extern const size_t api_route_count;
 
+/* Routes whose body is not JSON: the dispatcher does not parse it, the handler reads it with
+ * api_raw_body and checks its content type, and it may be up to max_body bytes (instead of the
+ * server's limit). Every other route's body is a JSON object. In routes.c. */
+typedef struct {
+    api_handler handler;
+    size_t max_body;
+} api_raw_route;
+extern const api_raw_route api_raw_routes[];
+extern const size_t api_raw_route_count;
+
+/* The raw-body limit of route index `route`, 0 when its body is JSON. */
+size_t api_route_raw_body_max(size_t route);
+
 typedef struct {
     const char *name;
     char value[256];

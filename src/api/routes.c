@@ -4,6 +4,7 @@
  */
 #include "api/handlers.h"
 #include "api/router.h"
+#include "msg/msg.h"
 
 #define FB  API_ROLE_FUNCTIONEEL_BEHEER
 #define IND API_ROLE_INDICEERDER
@@ -143,6 +144,26 @@ const api_route api_routes[] = {
      "Monitor: passende en afwijkende plaatsingen"},
     {"GET", "/api/monitor/late-meldingen", h_monitor_late_meldingen, MONITOR,
      "Monitor: meldingen einde zorg op tijd en te laat"},
+    /* FZ messages for provider software (issue 9, docs/berichten.md); API tokens only */
+    {"POST", "/api/berichten", h_bericht_post, ZA,
+     "Eén FZ-bericht (XML) aanbieden; antwoord is de retour"},
+    {"GET", "/api/berichten", h_bericht_list, ZA,
+     "Nieuwe FZ821-berichten (aanmeldingen) in de postbus"},
+    {"POST", "/api/berichten/{id}/ontvangen", h_bericht_ontvangen, ZA,
+     "Ontvangst van een FZ821-bericht bevestigen"},
 };
 
 const size_t api_route_count = sizeof(api_routes) / sizeof(api_routes[0]);
+
+const api_raw_route api_raw_routes[] = {
+    {h_bericht_post, MSG_MAX_BYTES}, /* one FZ message as XML (issue 9) */
+};
+const size_t api_raw_route_count = sizeof(api_raw_routes) / sizeof(api_raw_routes[0]);
+
+size_t api_route_raw_body_max(size_t route)
+{
+    for (size_t i = 0; route < api_route_count && i < api_raw_route_count; i++)
+        if (api_raw_routes[i].handler == api_routes[route].handler)
+            return api_raw_routes[i].max_body;
+    return 0;
+}

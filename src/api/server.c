@@ -137,6 +137,13 @@ json_t *api_body(const api_request *r)
     return r->json;
 }
 
+const char *api_raw_body(const api_request *r, size_t *len)
+{
+    if (len)
+        *len = r->body_len;
+    return r->body_len ? r->body : NULL;
+}
+
 const char *api_method(const api_request *r)
 {
     return r->method;
@@ -402,6 +409,13 @@ static enum MHD_Result queue(api_request *r)
     return MHD_queue_response(r->conn, (unsigned)r->status, resp);
 }
 
+/* The largest body the matched route takes. */
+static size_t body_limit(const api_request *r)
+{
+    size_t raw = r->match == ROUTE_FOUND ? api_route_raw_body_max(r->route) : 0;
+    return raw ? raw : r->srv->max_body;
+}
+
 static int method_has_body(const char *m)
 {
     return strcmp(m, "POST") == 0 || strcmp(m, "PUT") == 0 || strcmp(m, "PATCH") == 0;
@@ -439,7 +453,7 @@ static int precheck(api_request *r)
     if (cl) {
         char *end;
         unsigned long long n = strtoull(cl, &end, 10);
-        if (*end == '\0' && n > r->srv->max_body) {
+        if (*end == '\0' && n > body_limit(r)) {
             api_error(r, 413, "body_too_large", "De inhoud van het verzoek is te groot.", NULL);
             return 1;
         }
@@ -457,7 +471,7 @@ static void dispatch(api_request *r)
         static_serve(r->srv->app->web, r);
         return;
     }
-    if (method_has_body(r->method) && r->body_len > 0) {
+    if (method_has_body(r->method) && r->body_len > 0 && !api_route_raw_body_max(r->route)) {
         const char *ct = api_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
         if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
             (ct[16] != '\0' && ct[16] != ';')) {
@@ -504,7 +518,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (*upload_data_size > 0) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
-        if (r->body_too_large || r->body_len + n > srv->max_body) {
+        if (r->body_too_large || r->body_len + n > body_limit(r)) {
             /* Undeclared length that grows too large: stop buffering, answer 413 once the
              * client has finished (MHD cannot answer in the middle of a body). */
             r->body_too_large = 1;

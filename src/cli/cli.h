@@ -20,6 +20,8 @@ int cmd_import(int argc, char **argv);
 int cmd_seed_demo(int argc, char **argv);
 /* `ifzo match --indication ID [--outside-region] [--mode M] [--db URL] [--today D]` (match.c). */
 int cmd_match(int argc, char **argv);
+/* `ifzo msg validate|example|send` (msg.c). */
+int cmd_msg(int argc, char **argv);
 
 /* Reads a travel-model file in the format of data/geo/travel.tsv (key<TAB>value lines,
  * '#' comments; keys detour_factor, speed_kmh, fixed_min; missing keys keep the defaults)

@@ -58,6 +58,7 @@ static int usage_main(FILE *out)
                  "  import    import reference data: `ifzo import geo FILE.csv`\n"
                  "  seed-demo fill an empty database with deterministic demo data\n"
                  "  match     print the matching proposal for an indication as a table\n"
+                 "  msg       FZ messages: validate, example, send\n"
                  "  version   print the version\n\n"
                  "`ifzo <command> --help` describes a command's options.\n");
     return out == stdout ? 0 : 2;
@@ -422,6 +423,8 @@ int main(int argc, char **argv)
         return cmd_seed_demo(argc - 2, argv + 2);
     if (strcmp(cmd, "match") == 0)
         return cmd_match(argc - 2, argv + 2);
+    if (strcmp(cmd, "msg") == 0)
+        return cmd_msg(argc - 2, argv + 2);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         if (argc > 2 && strcmp(argv[2], "--help") == 0) {
             printf("usage: ifzo version\n\nPrints the version of this binary.\n");

@@ -1,6 +1,6 @@
 /*
  * msg.c - the message pipeline: parse and validate (parse.c), technical rules, apply
- * callbacks, retour. See msg.h for the contract and docs/messages.md for the vendor's view.
+ * callbacks, retour. See msg.h for the contract and docs/berichten.md for the vendor's view.
  *
  * Why one file: the steps share one picture of the message (header, clients, records with
  * their retour codes); keeping them together keeps the order of the rules visible.
@@ -22,6 +22,7 @@
 struct msg_ctx {
     store *db;
     msg_apply apply;
+    int64_t claim_timeout; /* seconds; see msg_ctx_set_claim_timeout */
 };
 
 const char *msg_rc_name(int rc)
@@ -47,6 +48,7 @@ int msg_ctx_new(store *s, const msg_apply *apply, msg_ctx **out)
         return MSG_ERR_NOMEM;
     c->db = s;
     c->apply = *apply;
+    c->claim_timeout = MSG_CLAIM_TIMEOUT;
     *out = c;
     return MSG_OK;
 }
@@ -54,6 +56,12 @@ int msg_ctx_new(store *s, const msg_apply *apply, msg_ctx **out)
 void msg_ctx_free(msg_ctx *ctx)
 {
     free(ctx);
+}
+
+void msg_ctx_set_claim_timeout(msg_ctx *ctx, int64_t seconds)
+{
+    if (ctx)
+        ctx->claim_timeout = seconds;
 }
 
 /* ---- the parsed message ---------------------------------------------------------------- */
@@ -568,6 +576,12 @@ static int assess(const msg_ctx *ctx, parsed *p, ifzo_date today, msg_apply_fn f
 int msg_process(msg_ctx *ctx, const char *xml, size_t len, const char *today, char **retour_xml,
                 size_t *retour_len)
 {
+    return msg_process_from(ctx, NULL, NULL, xml, len, today, retour_xml, retour_len);
+}
+
+int msg_process_from(msg_ctx *ctx, msg_sender_fn sender_ok, void *sender_user, const char *xml,
+                     size_t len, const char *today, char **retour_xml, size_t *retour_len)
+{
     if (retour_xml)
         *retour_xml = NULL;
     if (retour_len)
@@ -607,16 +621,34 @@ int msg_process(msg_ctx *ctx, const char *xml, size_t len, const char *today, ch
                                 retour_xml, retour_len);
     }
 
+    if (sender_ok) {
+        int allowed = sender_ok(sender_user, p.header.afzender);
+        if (allowed != 1) {
+            /* Not the caller's AGB code: header rejected, nothing assessed, nothing recorded
+             * (recording would let one provider use up another's identifications). */
+            if (allowed == 0) {
+                add_code(&p.header_codes, "FZ09");
+                not_assessed(&p);
+                rc = typed_retour(doc, &p, today, retour_xml, retour_len);
+            } else {
+                rc = MSG_ERR_STORE;
+            }
+            parsed_free(&p);
+            xmlFreeDoc(doc);
+            return rc;
+        }
+    }
+
     unsigned char digest[32];
     char hash[65], code[8];
     crypto_generichash(digest, sizeof(digest), (const unsigned char *)xml, len, NULL, 0);
     sodium_bin2hex(hash, sizeof(hash), digest, sizeof(digest));
     snprintf(code, sizeof(code), "%d", (int)type);
 
-    int64_t id = 0;
+    int64_t id = 0, claim = 0;
     store_bericht prev = {0};
-    int src = store_bericht_claim(ctx->db, p.header.afzender, code, p.header.identificatie, hash,
-                                  &id, &prev);
+    int src = store_bericht_claim_at(ctx->db, p.header.afzender, code, p.header.identificatie, hash,
+                                     ctx->claim_timeout, &id, &claim, &prev);
     if (src == STORE_DUPLICATE) {
         if (strcmp(prev.inhoud_hash, hash) == 0) {
             /* A resend: the same answer as the first time, nothing applied again. */
@@ -654,7 +686,26 @@ int msg_process(msg_ctx *ctx, const char *xml, size_t len, const char *today, ch
         rc = typed_retour(doc, &p, today, retour_xml, retour_len);
     parsed_free(&p);
     xmlFreeDoc(doc);
-    if (rc == MSG_OK && store_bericht_finish(ctx->db, id, *retour_xml) != STORE_OK)
+    int frc = rc == MSG_OK ? store_bericht_finish_claim(ctx->db, id, claim, *retour_xml) : STORE_OK;
+    if (frc == STORE_CONFLICT) {
+        /* This process was too slow: another one took the claim over (believing this one had
+         * crashed). The answer is the retour that one stored; while it still works: busy. */
+        free(*retour_xml);
+        *retour_xml = NULL;
+        *retour_len = 0;
+        store_bericht got = {0};
+        frc = store_bericht_get(ctx->db, p.header.afzender, code, p.header.identificatie, &got);
+        if (frc == STORE_OK && got.retour) {
+            *retour_len = strlen(got.retour);
+            *retour_xml = got.retour;
+            got.retour = NULL;
+        } else {
+            rc = frc == STORE_OK || frc == STORE_NOT_FOUND ? MSG_BUSY : MSG_ERR_STORE;
+        }
+        store_bericht_clear(&got);
+        return rc;
+    }
+    if (frc != STORE_OK)
         rc = MSG_ERR_STORE;
     if (rc != MSG_OK) {
         free(*retour_xml);
@@ -662,7 +713,7 @@ int msg_process(msg_ctx *ctx, const char *xml, size_t len, const char *today, ch
         *retour_len = 0;
         /* Nothing was acknowledged: drop the claim so that the message may be sent again.
          * Best effort (the store may be what failed); the rc above is what counts. */
-        (void)store_bericht_release(ctx->db, id);
+        (void)store_bericht_release_claim(ctx->db, id, claim);
     }
     return rc;
 }

@@ -2,7 +2,7 @@
  * msg.h - FZ XML messages from provider software: parse, validate, check, apply, answer.
  *
  * Why this exists: care providers' own software sends FZ822 (reaction), FZ823 (start of
- * care) and FZ825 (end of care) as XML (issue 9, docs/messages.md). Every message passes one
+ * care) and FZ825 (end of care) as XML (issue 9, docs/berichten.md). Every message passes one
  * pipeline, and this header is its only door, so that the HTTP handler (later: POST
  * /api/berichten), the CLI and the tests all get the same behaviour:
  *
@@ -154,11 +154,65 @@ typedef struct msg_ctx msg_ctx;
 int msg_ctx_new(store *s, const msg_apply *apply, msg_ctx **out);
 void msg_ctx_free(msg_ctx *ctx);
 
+/* Seconds after which an open claim on a message (its processing began, no retour yet) is
+ * taken over by another process: the first one crashed or hangs (decisions.md §66). */
+#define MSG_CLAIM_TIMEOUT 120
+
+/* Sets the claim timeout of ctx in seconds (0: take over any open claim at once, for tests;
+ * negative: never). */
+void msg_ctx_set_claim_timeout(msg_ctx *ctx, int64_t seconds);
+
 /* Processes one message received on `today` ("YYYY-MM-DD"; the caller's clock, never read
  * here). On MSG_OK *retour_xml is a NUL-terminated UTF-8 retour of *retour_len bytes,
  * malloc'd and owned by the caller (free()); it may accept, partly reject or reject the
  * message. On any other result *retour_xml is NULL and nothing was recorded. */
 int msg_process(msg_ctx *ctx, const char *xml, size_t len, const char *today, char **retour_xml,
                 size_t *retour_len);
+
+/* Says whether the caller may send as `afzender` (an AGB code): 1 yes, 0 no, -1 the check
+ * failed (the store). */
+typedef int (*msg_sender_fn)(void *user, const char *afzender);
+
+/* msg_process for an authenticated caller: when sender_ok (may be NULL: any sender) says no,
+ * the retour rejects the header with FZ09 and every other class with 0233, nothing is applied
+ * and nothing recorded (the identification stays free for its rightful sender). -1 from
+ * sender_ok gives MSG_ERR_STORE. The transport (POST /api/berichten) passes the AGB codes of
+ * the bearer token's provider and its locations. */
+int msg_process_from(msg_ctx *ctx, msg_sender_fn sender_ok, void *sender_user, const char *xml,
+                     size_t len, const char *today, char **retour_xml, size_t *retour_len);
+
+/* A retour (FZ820, FZ824, FZ826, FZ828) as short text for people, one line per class:
+ * "FZ826\nHeader: 0200\nClient 1: 0200\n  EindeZorg 1: 0200 FZ08\n" (and the Toelichting of
+ * an FZ820). *rejected: some class carries a rejecting code. *out malloc'd, owned by the
+ * caller. MSG_REJECTED when xml is not a valid retour. */
+int msg_retour_summary(const char *xml, size_t len, char **out, bool *rejected);
+
+/* Openifzo's own code in FZ821's Afzender and the Ontvanger of inbound messages. */
+#define MSG_OPENIFZO_AGB "99000001"
+
+/* ---- outgoing FZ821 --------------------------------------------------------------------- */
+
+/* One referral as FZ821 carries it (the mailbox, store/berichtenbus.h, fills it). */
+typedef struct msg_fz821 {
+    int64_t seq; /* toeleidingspoging id */
+    int64_t verzoek_id;
+    const char *ontvanger;   /* the provider's AGB code */
+    const char *locatie_agb; /* the location's */
+    const char *zorgtype, *zorgtitel, *urgentie;
+    const char *beveiligingsniveau; /* NULL or "" when none */
+    ifzo_date aanmelddatum;
+    ifzo_date uiterlijke_reactiedatum;
+    int64_t clientnummer;
+    const char *bsn;         /* NULL or "" when none */
+    ifzo_date geboortedatum; /* IFZO_NO_DATE when none */
+    const char *geslacht;    /* NULL or "" when none */
+} msg_fz821;
+
+/* Builds the FZ821 of one referral: Identificatie "FZ821-<seq>", Dagtekening = aanmelddatum,
+ * so that a message delivered again is byte-identical. It is validated against fz821.xsd
+ * before it is returned (MSG_REJECTED with detail filled when the data do not fit, e.g. a
+ * code missing from a code list). On MSG_OK *xml (malloc'd, NUL-terminated, *len bytes) is
+ * owned by the caller. */
+int msg_fz821_build(const msg_fz821 *in, char **xml, size_t *len, msg_check *detail);
 
 #endif

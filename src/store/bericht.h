@@ -27,6 +27,21 @@ int store_bericht_claim(store *s, const char *afzender, const char *berichtcode,
                         const char *identificatie, const char *hash, int64_t *id,
                         store_bericht *prev);
 
+/* Like store_bericht_claim, but an open claim (no retour yet) of the same message (same
+ * hash) whose claim time lies stale_seconds or more in the past is taken over: its process
+ * crashed or hangs. STORE_OK then, with *id that row. *claim is the claim's version, which
+ * store_bericht_finish_claim and store_bericht_release_claim check, so that the process that
+ * lost its claim cannot finish or drop it any more (STORE_CONFLICT / STORE_NOT_FOUND).
+ * stale_seconds < 0: never take over (store_bericht_claim). */
+int store_bericht_claim_at(store *s, const char *afzender, const char *berichtcode,
+                           const char *identificatie, const char *hash, int64_t stale_seconds,
+                           int64_t *id, int64_t *claim, store_bericht *prev);
+
+/* store_bericht_finish / store_bericht_release for the holder of claim version `claim`:
+ * STORE_CONFLICT (finish) or STORE_NOT_FOUND (release) when the claim was taken over. */
+int store_bericht_finish_claim(store *s, int64_t id, int64_t claim, const char *retour);
+int store_bericht_release_claim(store *s, int64_t id, int64_t claim);
+
 /* Stores the retour of claimed row id (only once: STORE_CONFLICT if it has one already). */
 int store_bericht_finish(store *s, int64_t id, const char *retour);
 

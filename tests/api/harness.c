@@ -354,3 +354,34 @@ void http_as(const server *s, const client_auth *who, const char *method, const 
     all[n] = NULL;
     http(s, method, path, all, body, out);
 }
+
+void referral_body(const server *s, const client_auth *who, const char *request_path, long long loc,
+                   bool parallel, char *body, size_t cap)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/voorstellen", request_path);
+    const char *h[] = {"Content-Type: application/json", NULL};
+    response r;
+    http_as(s, who, "POST", path, h, "{\"modus\":\"regulier\"}", &r);
+    cr_assert_eq(r.status, 201, "%s %s", path, r.body);
+    long long n = (long long)json_integer_value(json_object_get(r.json, "volgnummer"));
+    bool proposed = false;
+    size_t i;
+    json_t *l;
+    json_array_foreach(json_object_get(r.json, "locaties"), i, l)
+    {
+        const char *u = json_string_value(json_object_get(l, "uitkomst"));
+        if (json_integer_value(json_object_get(l, "zorglocatie_id")) == loc && u != NULL &&
+            strcmp(u, "voorgesteld") == 0)
+            proposed = true;
+    }
+    response_free(&r);
+    snprintf(body, cap,
+             "{\"zorglocatie_id\":%lld,\"parallel\":%s,\"voorstel\":%lld,\"weging\":{\"01\":\"a\","
+             "\"02\":\"b\",\"03\":\"c\",\"04\":\"d\",\"05\":\"e\",\"06\":\"f\",\"07\":\"g\","
+             "\"08\":\"h\",\"09\":\"i\",\"10\":\"j\"}%s}",
+             loc, parallel ? "true" : "false", n,
+             proposed ? ""
+                      : ",\"afwijking\":{\"contra_indicatie\":\"WACHT\",\"toelichting\":"
+                        "\"Niet in het voorstel.\"}");
+}

@@ -214,6 +214,10 @@ static const struct {
     {"GET /api/monitor/plaatsingen-regio", {401, 403, 403, 403, 200, 200, 403}},
     {"GET /api/monitor/plaatsingen-soort", {401, 403, 403, 403, 200, 200, 403}},
     {"GET /api/monitor/late-meldingen", {401, 403, 403, 403, 200, 200, 403}},
+    /* FZ messages (issue 9): API tokens only; {} as JSON is the wrong content type */
+    {"POST /api/berichten", {401, 403, 403, 403, 403, 403, 415}},
+    {"GET /api/berichten", {401, 403, 403, 403, 403, 403, 200}},
+    {"POST /api/berichten/{id}/ontvangen", {401, 403, 403, 403, 403, 403, 404}},
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

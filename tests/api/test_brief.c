@@ -107,27 +107,15 @@ static long long step(const client_auth *who, const char *path, const char *body
     return nv;
 }
 
-/* Refers request id to location loc from a stored proposal (issue 6 item 2): the first
- * referral of a request makes proposal 1; these locations have no offer, so none is proposed
- * and each referral carries a justification. Returns the attempt's id and updates *v. */
+/* Refers request id to location loc (from a new proposal); returns the new attempt's id and
+ * updates *v. */
 static long long refer(long long id, long long loc, bool parallel, long long *v)
 {
     char path[128], body[512];
     response r;
-    snprintf(path, sizeof path, "/api/plaatsingsverzoeken/%lld/voorstellen", id);
-    if (call(&pl, "GET", path, NULL, 0, &r) == 200 &&
-        json_array_size(json_object_get(r.json, "items")) == 0) {
-        response_free(&r);
-        cr_assert_eq(call(&pl, "POST", path, "{\"modus\":\"regulier\"}", 0, &r), 201, "%s", r.body);
-    }
-    response_free(&r);
+    snprintf(path, sizeof path, "/api/plaatsingsverzoeken/%lld", id);
+    referral_body(&srv, &pl, path, loc, parallel, body, sizeof body);
     snprintf(path, sizeof path, "/api/plaatsingsverzoeken/%lld/pogingen", id);
-    snprintf(body, sizeof body,
-             "{\"zorglocatie_id\":%lld,\"parallel\":%s,\"voorstel\":1,\"weging\":{\"01\":\"a\","
-             "\"02\":\"b\",\"03\":\"c\",\"04\":\"d\",\"05\":\"e\",\"06\":\"f\",\"07\":\"g\","
-             "\"08\":\"h\",\"09\":\"i\",\"10\":\"j\"},\"afwijking\":{\"contra_indicatie\":"
-             "\"WACHT\",\"toelichting\":\"Niet in het voorstel.\"}}",
-             loc, parallel ? "true" : "false");
     cr_assert_eq(call(&pl, "POST", path, body, *v, &r), 201, "%s", r.body);
     *v = num(r.json, "version");
     json_t *ps = json_object_get(r.json, "pogingen");

@@ -160,34 +160,12 @@ typedef struct {
     char path[96];
 } req;
 
-/* Refers from a fresh proposal (a referral names its proposal and weighs the 10 soft
- * criteria; outside the proposal it carries a justification). Proposals change no figure. */
 static void refer(req *q, long long loc)
 {
     char path[160], body[512];
     response r;
-    snprintf(path, sizeof path, "%s/voorstellen", q->path);
-    cr_assert_eq(call(&pl, "POST", path, "{\"modus\":\"regulier\"}", 0, &r), 201, "%s", r.body);
-    long long n = num(r.json, "volgnummer");
-    bool proposed = false;
-    json_t *l;
-    size_t i;
-    json_array_foreach(json_object_get(r.json, "locaties"), i, l)
-    {
-        if (num(l, "zorglocatie_id") == loc &&
-            strcmp(json_string_value(json_object_get(l, "uitkomst")), "voorgesteld") == 0)
-            proposed = true;
-    }
-    response_free(&r);
+    referral_body(&srv, &pl, q->path, loc, false, body, sizeof body);
     snprintf(path, sizeof path, "%s/pogingen", q->path);
-    snprintf(body, sizeof body,
-             "{\"zorglocatie_id\":%lld,\"voorstel\":%lld,\"weging\":{\"01\":\"a\",\"02\":\"b\","
-             "\"03\":\"c\",\"04\":\"d\",\"05\":\"e\",\"06\":\"f\",\"07\":\"g\",\"08\":\"h\","
-             "\"09\":\"i\",\"10\":\"j\"}%s}",
-             loc, n,
-             proposed
-                 ? ""
-                 : ",\"afwijking\":{\"contra_indicatie\":\"WACHT\",\"toelichting\":\"Test.\"}");
     q->v = step(&pl, path, body, q->v);
     cr_assert_eq(call(&pl, "GET", q->path, NULL, 0, &r), 200);
     json_t *ps = json_object_get(r.json, "pogingen");

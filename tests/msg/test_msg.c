@@ -337,6 +337,81 @@ Test(msg, every_example_validates_against_its_schema)
     cr_assert_geq(seen, 10, "only %d examples", seen);
 }
 
+Test(msg, every_whole_message_in_docs_berichten_md_validates)
+{
+    /* The worked examples in the text (```xml blocks that begin with an XML declaration;
+     * fragments are shown for their codes only) cannot drift from the XSDs either. */
+    size_t doc_len;
+    char *doc = read_file(IFZO_SOURCE_DIR "/docs/berichten.md", &doc_len);
+    int seen = 0;
+    const char *open = "```xml\n";
+    for (const char *p = strstr(doc, open); p; p = strstr(p, open)) {
+        p += strlen(open);
+        const char *end = strstr(p, "```");
+        cr_assert_not_null(end);
+        if (strncmp(p, "<?xml", 5) == 0) {
+            msg_check check;
+            cr_assert_eq(msg_validate(p, (size_t)(end - p), &check), MSG_OK,
+                         "docs/berichten.md block %d: %s\n%.*s", seen + 1, check.detail,
+                         (int)(end - p), p);
+            seen++;
+        }
+        p = end + 3;
+    }
+    cr_assert_geq(seen, 5, "only %d whole messages in docs/berichten.md", seen);
+    /* and every return code is explained there */
+    const codelist *rc = codelist_find(CODELIST_RETOURCODE);
+    cr_assert_not_null(rc);
+    for (size_t i = 0; i < rc->count; i++) {
+        char want[32];
+        snprintf(want, sizeof(want), "| `%s` |", rc->entries[i].code);
+        cr_assert_not_null(strstr(doc, want), "retour code %s not in docs/berichten.md",
+                           rc->entries[i].code);
+    }
+    free(doc);
+}
+
+Test(msg, an_fz821_is_built_valid_and_the_same_every_time)
+{
+    ifzo_date aanmeld, deadline, geboren;
+    cr_assert_eq(ifzo_date_parse("2025-06-02", &aanmeld), IFZO_CAL_OK);
+    cr_assert_eq(ifzo_date_parse("2025-06-16", &deadline), IFZO_CAL_OK);
+    cr_assert_eq(ifzo_date_parse("1990-03-04", &geboren), IFZO_CAL_OK);
+    msg_fz821 in = {.seq = 5521,
+                    .verzoek_id = 3310,
+                    .ontvanger = "41123456",
+                    .locatie_agb = "41123457",
+                    .zorgtype = "ABH",
+                    .zorgtitel = "08",
+                    .urgentie = "SPOED",
+                    .beveiligingsniveau = "",
+                    .aanmelddatum = aanmeld,
+                    .uiterlijke_reactiedatum = deadline,
+                    .clientnummer = 100234,
+                    .bsn = "123456782",
+                    .geboortedatum = geboren,
+                    .geslacht = "2"};
+    char *a = NULL, *b = NULL;
+    size_t alen = 0, blen = 0;
+    msg_check chk = {0};
+    cr_assert_eq(msg_fz821_build(&in, &a, &alen, &chk), MSG_OK, "%s", chk.detail);
+    cr_assert_eq(msg_fz821_build(&in, &b, &blen, &chk), MSG_OK);
+    cr_assert_str_eq(a, b, "a delivery again is byte-identical");
+    cr_assert_eq(msg_validate(a, alen, &chk), MSG_OK, "%s", chk.detail);
+    cr_assert_eq(chk.type, MSG_FZ821);
+    cr_assert_not_null(strstr(a, "<Identificatie>FZ821-5521</Identificatie>"), "%s", a);
+    cr_assert_not_null(strstr(a, "<Afzender>" MSG_OPENIFZO_AGB "</Afzender>"), "%s", a);
+    cr_assert_not_null(strstr(a, "<Dagtekening>2025-06-02</Dagtekening>"), "%s", a);
+    cr_assert_null(strstr(a, "Beveiligingsniveau"), "empty means absent: %s", a);
+    free(a);
+    free(b);
+    /* Data that do not fit the schema are refused, never sent. */
+    in.zorgtype = "XXX";
+    cr_assert_eq(msg_fz821_build(&in, &a, &alen, &chk), MSG_REJECTED);
+    cr_assert_null(a);
+    cr_assert_neq(chk.detail[0], '\0');
+}
+
 Test(msg, a_valid_fz825_is_applied_and_answered_with_fz826_0200)
 {
     size_t len;
@@ -585,6 +660,101 @@ Test(msg, a_resend_while_the_first_is_still_being_processed_is_busy)
     free(xml);
 }
 
+static int deny(void *user, const char *afzender)
+{
+    (void)user;
+    cr_assert_str_eq(afzender, "41123456");
+    return 0;
+}
+
+static int broken(void *user, const char *afzender)
+{
+    (void)user;
+    (void)afzender;
+    return -1;
+}
+
+static void hash_of(const char *xml, char hash[65])
+{
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof(digest), (const unsigned char *)xml, strlen(xml), NULL, 0);
+    sodium_bin2hex(hash, 65, digest, sizeof(digest));
+}
+
+Test(msg, a_claim_left_by_a_crashed_process_is_taken_over_after_the_timeout)
+{
+    char *xml = fz825("E-STALE", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    char hash[65];
+    hash_of(xml, hash);
+    /* A process claimed the message and died before it stored a retour. */
+    int64_t id = 0, claim = 0;
+    cr_assert_eq(
+        store_bericht_claim_at(db, "41123456", "825", "E-STALE", hash, -1, &id, &claim, NULL),
+        STORE_OK);
+    cr_assert_eq(claim, 1);
+    char *retour = NULL;
+    size_t len = 0;
+    /* Within the timeout (MSG_CLAIM_TIMEOUT s): the sender is told to try again. */
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &retour, &len), MSG_BUSY);
+    cr_assert_eq(applied, 0);
+    /* After it (timeout 0 stands for "the time has passed"): taken over and processed. */
+    msg_ctx_set_claim_timeout(ctx, 0);
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &retour, &len), MSG_OK);
+    cr_assert_eq(applied, 1);
+    char codes[128];
+    codes_of(retour, codes, sizeof(codes));
+    cr_assert_str_eq(codes, "0200,0200,0200", "%s", retour);
+    /* The crashed process's claim is void: it can neither finish nor drop the row. */
+    cr_assert_eq(store_bericht_finish_claim(db, id, claim, "<late/>"), STORE_CONFLICT);
+    cr_assert_eq(store_bericht_release_claim(db, id, claim), STORE_NOT_FOUND);
+    /* A resend now gets the stored retour, even with timeout 0: a finished row is final. */
+    char *again = NULL;
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &again, &len), MSG_OK);
+    cr_assert_str_eq(again, retour);
+    cr_assert_eq(applied, 1);
+    free(again);
+    free(retour);
+    free(xml);
+}
+
+Test(msg, a_stale_claim_of_other_content_is_not_taken_over)
+{
+    char *xml = fz825("E-STALE2", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    int64_t id = 0, claim = 0;
+    cr_assert_eq(
+        store_bericht_claim_at(db, "41123456", "825", "E-STALE2", "00ff", -1, &id, &claim, NULL),
+        STORE_OK);
+    msg_ctx_set_claim_timeout(ctx, 0);
+    char *retour = NULL;
+    size_t len = 0;
+    cr_assert_eq(msg_process(ctx, xml, strlen(xml), TODAY, &retour, &len), MSG_OK);
+    char codes[128];
+    codes_of(retour, codes, sizeof(codes));
+    cr_assert_str_eq(codes, "9056,0233,0233", "%s", retour);
+    cr_assert_eq(applied, 0);
+    free(retour);
+    free(xml);
+}
+
+Test(msg, a_sender_check_that_says_no_gives_FZ09_and_records_nothing)
+{
+    char *xml = fz825("E-SENDER", TODAY, einde("2026-11-20", "07", TODAY, 1), NULL);
+    char *retour = NULL;
+    size_t len = 0;
+    cr_assert_eq(msg_process_from(ctx, deny, NULL, xml, strlen(xml), TODAY, &retour, &len), MSG_OK);
+    char codes[128];
+    codes_of(retour, codes, sizeof(codes));
+    cr_assert_str_eq(codes, "FZ09,0233,0233", "%s", retour);
+    cr_assert_eq(applied, 0);
+    free(retour);
+    store_bericht b;
+    cr_assert_eq(store_bericht_get(db, "41123456", "825", "E-SENDER", &b), STORE_NOT_FOUND);
+    cr_assert_eq(msg_process_from(ctx, broken, NULL, xml, strlen(xml), TODAY, &retour, &len),
+                 MSG_ERR_STORE);
+    cr_assert_null(retour);
+    free(xml);
+}
+
 typedef struct {
     const char *xml;
     int rc;
@@ -673,10 +843,10 @@ Test(msg, xsi_schema_location_is_ignored_not_fetched)
     free(body);
 }
 
-Test(msg, every_element_of_every_schema_is_described_in_docs_messages_md)
+Test(msg, every_element_of_every_schema_is_described_in_docs_berichten_md)
 {
     size_t doc_len;
-    char *doc = read_file(IFZO_SOURCE_DIR "/docs/messages.md", &doc_len);
+    char *doc = read_file(IFZO_SOURCE_DIR "/docs/berichten.md", &doc_len);
     DIR *dir = opendir(IFZO_SOURCE_DIR "/data/xsd");
     cr_assert_not_null(dir);
     struct dirent *e;
@@ -695,7 +865,7 @@ Test(msg, every_element_of_every_schema_is_described_in_docs_messages_md)
             const char *q = strchr(p, '"');
             char want[128];
             snprintf(want, sizeof(want), "`%.*s`", (int)(q - p), p);
-            cr_assert_not_null(strstr(doc, want), "%s: element %s not in docs/messages.md",
+            cr_assert_not_null(strstr(doc, want), "%s: element %s not in docs/berichten.md",
                                e->d_name, want);
             elements++;
         }

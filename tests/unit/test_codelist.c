@@ -53,7 +53,7 @@ static const struct {
     {CODELIST_JA_NEE, 2},
     {CODELIST_BEREIK, 3},
     {CODELIST_STATUS_AANLEVERING, 3},
-    {CODELIST_RETOURCODE, 17},
+    {CODELIST_RETOURCODE, 18},
 };
 #define N_EXPECTED (sizeof expected_lists / sizeof expected_lists[0])
 

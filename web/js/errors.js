@@ -145,6 +145,10 @@ export const ERROR_MESSAGES = Object.freeze({
   monitor_indeling_onbekend: 'Deze indeling is voor dit cijfer niet mogelijk.',
   monitor_bereik_ongeldig: 'De begindatum ligt na de einddatum.',
   monitor_bereik_te_groot: 'Het gekozen bereik heeft te veel perioden. Kies een kortere periode of een grovere indeling (bijvoorbeeld maand in plaats van week).',
+  // FZ message transport (issue 9)
+  token_required: 'Berichten worden uitgewisseld met een API-token van de zorgaanbieder.',
+  message_in_progress: 'Dit bericht wordt op dit moment al verwerkt. Stuur het later opnieuw.',
+  message_not_processed: 'Het bericht kon nu niet worden verwerkt; er is niets vastgelegd. Stuur het opnieuw.',
 });
 
 /** The text when a code is unknown and the server sent no message. */
