@@ -425,8 +425,17 @@ bool plaatsing_einde_zorg(plaatsingsverzoek *pv, const einde_zorg_melding *m, if
         if (m->status == EINDE_ZORG_EERSTE)
             return core_fail(err, "verzoek_niet_geplaatst", "status",
                              "Einde zorg kan alleen worden gemeld als de status 'geplaatst' is.");
+        /* A correction without a standing report: none was made (iStandaarden TR103) or
+         * the last one was withdrawn (TR104); the FZ826 tells the two apart. */
+        if (m->status == EINDE_ZORG_CORRECTIE && pv->einde_ingetrokken)
+            return core_fail(err, "melding_ingetrokken", "status",
+                             "De melding einde zorg is ingetrokken en kan niet meer worden "
+                             "gecorrigeerd; meld het einde opnieuw.");
+        if (m->status == EINDE_ZORG_CORRECTIE)
+            return core_fail(err, "geen_eerdere_melding", "status",
+                             "Er is geen eerdere melding einde zorg om te corrigeren.");
         return core_fail(err, "geen_einde_zorg", "status",
-                         "Er is geen gemelde einddatum om te corrigeren of in te trekken.");
+                         "Er is geen gemelde einddatum om in te trekken.");
     }
     if (m->status == EINDE_ZORG_INTREKKING) {
         pv->status = to;
@@ -434,6 +443,7 @@ bool plaatsing_einde_zorg(plaatsingsverzoek *pv, const einde_zorg_melding *m, if
         pv->mutatiereden[0] = '\0';
         pv->meldingsdatum = IFZO_NO_DATE;
         pv->einde_te_laat = false;
+        pv->einde_ingetrokken = true;
         return true;
     }
     if (pv->startdatum != IFZO_NO_DATE && m->einddatum < pv->startdatum)
@@ -453,6 +463,7 @@ bool plaatsing_einde_zorg(plaatsingsverzoek *pv, const einde_zorg_melding *m, if
         copy_text(pv->mutatiereden, sizeof pv->mutatiereden, m->mutatiereden);
         pv->meldingsdatum = m->meldingsdatum;
         pv->einde_te_laat = einde_zorg_te_laat(m);
+        pv->einde_ingetrokken = false;
     }
     pv->status = to;
     pv->einddatum = m->einddatum;

@@ -99,6 +99,7 @@ typedef struct plaatsingsverzoek {
     char mutatiereden[IFZO_CODE_BUF];
     ifzo_date meldingsdatum; /* of the end of care */
     bool einde_te_laat;      /* the first end report came after 10 calendar days */
+    bool einde_ingetrokken;  /* the last end report was withdrawn (FZ825 status 3) */
 } plaatsingsverzoek;
 
 typedef struct toeleidingspoging {

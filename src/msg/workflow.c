@@ -19,6 +19,7 @@ static const char *retour_for(const char *code)
         const char *code, *retour;
     } map[] = {
         {"verzoek_niet_geplaatst", "FZ01"}, {"geen_einde_zorg", "FZ01"},
+        {"geen_eerdere_melding", "9103"},   {"melding_ingetrokken", "9104"},
         {"einddatum_in_toekomst", "FZ02"},  {"einddatum_voor_start", "FZ03"},
         {"einddatum_buiten_titel", "FZ04"}, {"mutatiereden_ontbreekt", "FZ05"},
         {"mutatiereden_onbekend", "FZ05"},  {"niet_laatste_einddatum", "FZ06"},

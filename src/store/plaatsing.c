@@ -36,7 +36,9 @@ void store_plaatsing_list_free(store_plaatsing *items, size_t count)
     "v.zorgtitel, v.titel_start, v.titel_eind, v.status, v.aangemaakt_op, v.startdatum, "          \
     "v.einddatum, v.mutatiereden, v.meldingsdatum, v.einde_te_laat, v.version, v.created_at, "     \
     "v.updated_at, b.besluitnummer, b.poging_id, b.zorglocatie_id, b.zorgtype, "                   \
-    "b.verwachte_startdatum, b.besluitdatum"
+    "b.verwachte_startdatum, b.besluitdatum, "                                                     \
+    "(SELECT e.stap FROM plaatsing_gebeurtenis e WHERE e.verzoek_id = v.id AND e.stap IN "         \
+    "('einde_zorg', 'intrekking_einde_zorg') ORDER BY e.id DESC LIMIT 1)"
 #define PV_FROM "plaatsingsverzoek v LEFT JOIN plaatsingsbesluit b ON b.verzoek_id = v.id"
 
 static void read_pv(db_rows *r, store_plaatsing *o)
@@ -68,6 +70,9 @@ static void read_pv(db_rows *r, store_plaatsing *o)
     db_col_copy(r, 21, v->besluit_zorgtype, sizeof v->besluit_zorgtype);
     v->verwachte_startdatum = store_col_date(r, 22);
     v->besluitdatum = store_col_date(r, 23);
+    /* Derived from the events, not stored twice: the last end report was withdrawn. */
+    v->einde_ingetrokken =
+        !db_col_null(r, 24) && strcmp(db_col_text(r, 24), "intrekking_einde_zorg") == 0;
 }
 
 #define TP_COLS                                                                                    \
@@ -189,13 +194,13 @@ static int insert_event(db_conn *c, int64_t verzoek_id, int64_t poging_id, int64
                     dbp_text(who ? who->role : ""),
                     who && who->organisation_id > 0 ? dbp_int(who->organisation_id) : dbp_null(),
                     dbp_text(now)};
-    int rc = db_exec(
-        c,
-        "INSERT INTO plaatsing_gebeurtenis (verzoek_id, poging_id, zorglocatie_id, stap, "
-        "status_van, status_naar, datum, code, tekst, te_laat, user_id, username, role, "
-        "organisation_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-        "$12, $13, $14, $15)",
-        p, 15, NULL);
+    int rc =
+        db_exec(c,
+                "INSERT INTO plaatsing_gebeurtenis (verzoek_id, poging_id, zorglocatie_id, stap, "
+                "status_van, status_naar, datum, code, tekst, te_laat, user_id, username, role, "
+                "organisation_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                "$12, $13, $14, $15)",
+                p, 15, NULL);
     /* The capacity monitor's counts follow the event in the same transaction (monitor.h). */
     store_monitor_event me = {verzoek_id, poging_id, locatie_id, stap, datum, code, te_laat};
     return rc != STORE_OK ? rc : store_monitor_event_in(c, &me);

@@ -308,7 +308,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     char ep[128];
     snprintf(ep, sizeof ep, "%s/einde-zorg", vp);
     step(&za, ep, "{\"status\":2,\"einddatum\":\"2025-05-20\",\"mutatiereden\":\"07\"}", v, 409,
-         "geen_einde_zorg");
+         "geen_eerdere_melding");
     step(&za, ep, "{\"status\":1,\"einddatum\":\"2025-05-20\"}", v, 400, "mutatiereden_ontbreekt");
     step(&za, ep, "{\"status\":1,\"einddatum\":\"2025-05-04\",\"mutatiereden\":\"07\"}", v, 400,
          "einddatum_voor_start");

@@ -23,7 +23,7 @@ typedef struct {
 } fz825_case;
 
 static const fz825_case fz825_cases[] = {
-    {2, "2025-05-20", "07", 409, "geen_einde_zorg", "FZ01", "geplaatst", NULL},
+    {2, "2025-05-20", "07", 409, "geen_eerdere_melding", "9103", "geplaatst", NULL},
     {1, "2025-05-20", NULL, 400, "mutatiereden_ontbreekt", "FZ05", "geplaatst", NULL},
     {1, "2025-05-04", "07", 400, "einddatum_voor_start", "FZ03", "geplaatst", NULL},
     {1, "2025-06-03", "07", 400, "einddatum_in_toekomst", "FZ02", "geplaatst", NULL},
@@ -32,6 +32,7 @@ static const fz825_case fz825_cases[] = {
     {2, "2025-05-25", "07", 200, NULL, "0200", "zorg_beeindigd", "2025-05-25"},
     {3, NULL, NULL, 200, NULL, "0200", "geplaatst", NULL},
     {3, NULL, NULL, 409, "geen_einde_zorg", "FZ01", "geplaatst", NULL},
+    {2, "2025-05-25", "07", 409, "melding_ingetrokken", "9104", "geplaatst", NULL},
 };
 #define FZ825_NCASES (sizeof fz825_cases / sizeof fz825_cases[0])
 

@@ -626,7 +626,7 @@ Test(plaatsing, intrekking_clears_the_end_and_returns_to_geplaatst)
     FAILS(plaatsing_einde_zorg(&pv, &w, IFZO_NO_DATE, D("2025-06-21"), ERR), "geen_einde_zorg",
           "status");
     einde_zorg_melding c = melding("2025-06-05", "03", "2025-06-21", 2);
-    FAILS(plaatsing_einde_zorg(&pv, &c, IFZO_NO_DATE, D("2025-06-21"), ERR), "geen_einde_zorg",
+    FAILS(plaatsing_einde_zorg(&pv, &c, IFZO_NO_DATE, D("2025-06-21"), ERR), "geen_eerdere_melding",
           "status");
     einde_zorg_melding m = melding("2025-06-01", "03", "2025-06-20", 1);
     core_error e = {0};
@@ -637,10 +637,16 @@ Test(plaatsing, intrekking_clears_the_end_and_returns_to_geplaatst)
     cr_assert_str_eq(pv.mutatiereden, "");
     cr_assert_eq(pv.startdatum, D("2025-05-01"), "the start date stays");
     cr_assert_not(pv.einde_te_laat);
+    cr_assert(pv.einde_ingetrokken);
+    /* A withdrawn report cannot be corrected (TR104), only reported anew. */
+    einde_zorg_melding c2 = melding("2025-06-02", "03", "2025-06-21", 2);
+    FAILS(plaatsing_einde_zorg(&pv, &c2, IFZO_NO_DATE, D("2025-06-21"), ERR), "melding_ingetrokken",
+          "status");
     /* A new first report is possible again, with another reason. */
     m = melding("2025-07-01", "05", "2025-07-02", 1);
     cr_assert(plaatsing_einde_zorg(&pv, &m, IFZO_NO_DATE, D("2025-07-02"), &e), "%s", e.code);
     cr_assert_str_eq(pv.mutatiereden, "05");
+    cr_assert_not(pv.einde_ingetrokken);
     w.status = 4;
     FAILS(plaatsing_einde_zorg(&pv, &w, IFZO_NO_DATE, D("2025-07-02"), ERR), "status_onbekend",
           "status");

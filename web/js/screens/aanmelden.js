@@ -3,10 +3,10 @@
 // each, so that the choice is traceable) and, for a location that the proposal does not
 // propose, the justification: a contra-indication code plus an explanation.
 //
-// The referral is made from the stored proposal ("voorstel" = its volgnummer). The screen asks the API for the request's proposals; when the API has none
-// to give (no proposal made yet, or a server without proposals) the location is chosen from
-// all locations and the justification is asked, because such a referral is outside any
-// proposal. Fields the API does not know are ignored by it, so one body serves both.
+// The referral is made from the stored proposal ("voorstel" = its volgnummer; the API
+// refuses a referral without one, decision 62). The screen takes the proposal named in the
+// address (?voorstel=n) or else the latest; without any proposal it sends the placer to make
+// one first instead of showing a form the API would refuse.
 import { api, ApiError, get } from '../api.js';
 import { codelists, labelOf } from '../codelists.js';
 import { h } from '../dom.js';
@@ -17,14 +17,9 @@ import { locationLabel, offerNames } from './plaatsing-data.js';
 
 export const title = 'Aanmelden bij een zorglocatie';
 
-/** The request's proposals, or null when the API answers that it has none (404). */
+/** The request's stored proposals, oldest first. */
 async function proposals(id) {
-  try {
-    return (await get(`/api/plaatsingsverzoeken/${id}/voorstellen`)).items ?? [];
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  }
+  return (await get(`/api/plaatsingsverzoeken/${id}/voorstellen`)).items ?? [];
 }
 
 function fieldset(legend, ...children) {
@@ -36,18 +31,19 @@ export async function render(main, { params, query, navigate }) {
   const id = encodeURIComponent(params.id);
   const [v, lists, names, list] = await Promise.all([
     get(`/api/plaatsingsverzoeken/${id}`), codelists(), offerNames(), proposals(id)]);
-  const wanted = query.get('voorstel') ?? (list && list.length ? String(list[list.length - 1].volgnummer) : null);
-  const voorstel = wanted && list !== null ? await get(`/api/plaatsingsverzoeken/${id}/voorstellen/${encodeURIComponent(wanted)}`) : null;
+  const wanted = query.get('voorstel') ?? (list.length ? String(list[list.length - 1].volgnummer) : null);
+  const voorstel = wanted ? await get(`/api/plaatsingsverzoeken/${id}/voorstellen/${encodeURIComponent(wanted)}`) : null;
   const outcome = new Map((voorstel?.locaties ?? []).map((l) => [l.zorglocatie_id, l.uitkomst]));
   const here = `/plaatsingsverzoeken/${v.id}`;
 
   main.append(heading(title),
     para(`Plaatsingsverzoek ${v.id} · ${labelOf(lists, 'zorgtype', v.zorgtype)}. `, link(here, 'Terug naar het plaatsingsverzoek')));
-  if (voorstel) {
-    main.append(para(`U meldt aan vanuit voorstel ${voorstel.volgnummer}. `, link(`${here}/voorstel?n=${voorstel.volgnummer}`, 'Bekijk het voorstel')));
-  } else if (list) {
-    main.append(alert('warning', 'Er is nog geen voorstel. ', link(`${here}/voorstel`, 'Maak eerst een voorstel'), '; een aanmelding buiten een voorstel vraagt een verantwoording.'));
+  if (!voorstel) {
+    main.append(alert('warning', 'Er is nog geen voorstel. Een aanmelding gaat altijd uit van een voorstel: ',
+      link(`${here}/voorstel`, 'maak eerst een voorstel'), '.'));
+    return;
   }
+  main.append(para(`U meldt aan vanuit voorstel ${voorstel.volgnummer}. `, link(`${here}/voorstel?n=${voorstel.volgnummer}`, 'Bekijk het voorstel')));
 
   // Proposed locations first, then near misses, then the rest by name.
   const rank = (l) => ({ voorgesteld: 0, bijna: 1 }[outcome.get(l.id)] ?? 2);
@@ -80,8 +76,7 @@ export async function render(main, { params, query, navigate }) {
     weging,
     justification,
   ], 'Aanmelden', async (f) => {
-    const body = { zorglocatie_id: Number(f.zorglocatie_id) || 0, parallel: f.parallel, weging: {} };
-    if (voorstel) body.voorstel = voorstel.volgnummer;
+    const body = { zorglocatie_id: Number(f.zorglocatie_id) || 0, parallel: f.parallel, voorstel: voorstel.volgnummer, weging: {} };
     for (const [k, val] of Object.entries(f)) if (k.startsWith('weging.')) body.weging[k.slice(7)] = val;
     if (!justification.hidden && (f['afwijking.contra_indicatie'] || f['afwijking.toelichting'])) {
       body.afwijking = { contra_indicatie: f['afwijking.contra_indicatie'], toelichting: f['afwijking.toelichting'] };
