@@ -140,12 +140,11 @@ async function bezetting(params, locations) {
 export async function render(main, { query: address, navigate }) {
   const params = Object.fromEntries(FILTERS.map((k) => [k, address.get(k) ?? '']));
   if (!params.periode) params.periode = 'maand';
-  let lists = {};
-  try {
-    lists = await codelists();
-  } catch {
-    lists = {};
-  }
+  // Everything the screen reads is fetched at once, not one answer after the other.
+  const [lists, locs] = await Promise.all([
+    codelists().catch(() => ({})),
+    get('/api/zorglocaties').catch(() => null), // names are a convenience; ids remain
+  ]);
   const opts = (name) => (lists[name]?.entries ?? lists[name] ?? []).map((e) => ({ code: e.code, label: e.label }));
   main.append(heading(title),
     para('Geaggregeerde cijfers uit de vastgelegde stappen van het plaatsingsproces. Een aantal van 1 tot 4 justitiabelen staat er als "<5"; soms is een tweede cel verborgen, zodat het niet uit een totaal volgt.'),
@@ -164,16 +163,11 @@ export async function render(main, { query: address, navigate }) {
       navigate(`/monitor?${q}`);
     }));
   const locations = new Map();
+  for (const l of locs?.items ?? []) locations.set(String(l.id), l.naam);
   try {
-    const locs = await get('/api/zorglocaties');
-    for (const l of locs.items ?? []) locations.set(String(l.id), l.naam);
-  } catch {
-    // names are a convenience; ids remain
-  }
-  try {
-    main.append(await bezetting(params, locations));
-    main.append(await wachttijden(params));
-    for (const spec of FIGURES) main.append(await figure(spec, params, lists));
+    main.append(...await Promise.all([
+      bezetting(params, locations), wachttijden(params),
+      ...FIGURES.map((spec) => figure(spec, params, lists))]));
   } catch (e) {
     main.append(alert('error', messageOf(e)));
   }
