@@ -144,7 +144,7 @@ static int gen_tx(db_conn *c, void *vctx)
             return rc;
     }
     /* the placements: requests spread evenly over the ten years */
-    const char *series = x->pg ? "SELECT generate_series(1, %ld) AS i"
+    const char *series = x->pg ? "SELECT generate_series(CAST(1 AS BIGINT), %ld) AS i"
                                : "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s "
                                  "WHERE i < %ld) SELECT i FROM s";
     char ser[256];

@@ -160,14 +160,16 @@ typedef struct {
     char path[96];
 } req;
 
-/* Refers from a fresh proposal (a referral names its proposal and weighs the 10 soft
- * criteria; outside the proposal it carries a justification). Proposals change no figure. */
-static void refer(req *q, long long loc)
+/* Refers from a fresh proposal of the given mode (a referral names its proposal and weighs
+ * the 10 soft criteria; outside the proposal it carries a justification). The proposal's
+ * mode is what plaatsingen-soort counts for the decided referral (decision 73). */
+static void refer(req *q, long long loc, const char *modus)
 {
     char path[160], body[512];
     response r;
     snprintf(path, sizeof path, "%s/voorstellen", q->path);
-    cr_assert_eq(call(&pl, "POST", path, "{\"modus\":\"regulier\"}", 0, &r), 201, "%s", r.body);
+    snprintf(body, sizeof body, "{\"modus\":\"%s\"}", modus);
+    cr_assert_eq(call(&pl, "POST", path, body, 0, &r), 201, "%s", r.body);
     long long n = num(r.json, "volgnummer");
     bool proposed = false;
     json_t *l;
@@ -248,7 +250,11 @@ static void build_history(void)
         q[i].id = request_for(cids[i]);
         q[i].v = 1;
         snprintf(q[i].path, sizeof q[i].path, "/api/plaatsingsverzoeken/%lld", q[i].id);
-        refer(&q[i], i <= 6 ? locA : locB);
+        /* modes by hand: 1-5 regulier, 6 overbrugging, 7-8 second_best (8 is never decided) */
+        refer(&q[i], i <= 6 ? locA : locB,
+              i <= 5   ? "regulier"
+              : i == 6 ? "overbrugging"
+                       : "second_best");
     }
     day("2025-06-04");
     for (int i = 1; i <= 6; i++)
@@ -273,7 +279,7 @@ static void build_history(void)
     q[9].id = request_for(cids[3]);
     q[9].v = 1;
     snprintf(q[9].path, sizeof q[9].path, "/api/plaatsingsverzoeken/%lld", q[9].id);
-    refer(&q[9], locB);
+    refer(&q[9], locB, "second_best");
     react(&q[9], "01");
     decide_and_start(&q[9], "MB-9", "2025-06-30");
 }
@@ -401,7 +407,8 @@ Test(monitor, every_figure_of_a_hand_built_history)
     expect_month("annuleringen", "", "ZA02=<5|<5");
     /* R9 at B: another arrondissement (DHA) and a higher security level */
     expect_month("plaatsingen-regio", "", "buiten_regio=<5,in_regio=<5|7");
-    expect_month("plaatsingen-soort", "", "afwijkend=<5,passend=<5|7");
+    /* decided: q1-q5 from a regular proposal, q6 bridging, q9 second best */
+    expect_month("plaatsingen-soort", "", "overbrugging=<5,regulier=5,second_best=<5|7");
     /* R1 reported 20 days after its end */
     expect_month("late-meldingen", "", "op_tijd=<5,te_laat=<5|<5");
 
