@@ -17,6 +17,7 @@ cc -std=c17 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -I src -I "$buil
   bench/monitor/bench_monitor.c "$build/libifzo_store.a" "$build/libifzo_core.a" \
   $(pkg-config --libs sqlite3 libpq libsodium liboath) -lpthread -lm -o "$build/bench_monitor"
 tmp=$(mktemp -d /tmp/ifzo-bench-monitor-XXXXXX)
+chmod 711 "$tmp" # the cluster runs as an unprivileged user (scripts/pg-cluster.sh)
 pgdir="$tmp/pg"
 cleanup() {
   if [ -d "$pgdir" ]; then bash scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1 || true; fi

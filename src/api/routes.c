@@ -141,7 +141,7 @@ const api_route api_routes[] = {
     {"GET", "/api/monitor/plaatsingen-regio", h_monitor_plaatsingen_regio, MONITOR,
      "Monitor: plaatsingen binnen en buiten de regio"},
     {"GET", "/api/monitor/plaatsingen-soort", h_monitor_plaatsingen_soort, MONITOR,
-     "Monitor: passende en afwijkende plaatsingen"},
+     "Monitor: plaatsingen regulier, overbrugging of second best"},
     {"GET", "/api/monitor/late-meldingen", h_monitor_late_meldingen, MONITOR,
      "Monitor: meldingen einde zorg op tijd en te laat"},
     /* FZ messages for provider software (issue 9, docs/berichten.md); API tokens only */

@@ -245,21 +245,26 @@ static int on_besluiten(db_conn *c, traject *t, const store_monitor_event *e, co
                      p, 3, NULL);
     if (rc != STORE_OK)
         return rc;
-    /* The decided care type (plaatsingsbesluit, written just before the event). */
-    char besluit_zt[16] = "";
+    /* The decision (written just before the event) and the mode of the proposal its referral
+     * was made from: plaatsingsbesluit.poging_id -> toeleidingspoging.voorstel_id ->
+     * voorstel.modus (decision 73). A referral without a stored proposal counts as
+     * `onbekend`. */
+    char modus[32] = "";
     db_param pb[] = {dbp_int(t->verzoek_id)};
     db_rows *r;
     if ((rc = db_query(c,
-                       "SELECT zorgtype, besluitdatum FROM plaatsingsbesluit WHERE verzoek_id = $1",
+                       "SELECT b.besluitdatum, COALESCE(vs.modus, '') FROM plaatsingsbesluit b "
+                       "LEFT JOIN toeleidingspoging tp ON tp.id = b.poging_id LEFT JOIN voorstel "
+                       "vs ON vs.id = tp.voorstel_id WHERE b.verzoek_id = $1",
                        pb, 1, &r)) != STORE_OK)
         return rc;
     int step = db_rows_next(r);
     /* dated by the decision itself; the event's date is the expected start */
     ifzo_date dag = e->datum;
     if (step == 1) {
-        db_col_copy(r, 0, besluit_zt, sizeof besluit_zt);
-        if (store_col_date(r, 1) != IFZO_NO_DATE)
-            dag = store_col_date(r, 1);
+        if (store_col_date(r, 0) != IFZO_NO_DATE)
+            dag = store_col_date(r, 0);
+        db_col_copy(r, 1, modus, sizeof modus);
     }
     db_rows_free(r);
     if (step < 0)
@@ -267,10 +272,8 @@ static int on_besluiten(db_conn *c, traject *t, const store_monitor_event *e, co
     dims d = traject_dims(t, l->aanbieder_id, e->zorglocatie_id);
     rc = feit(c, "plaatsing_regio", dag, &d,
               t->arr[0] && strcmp(t->arr, l->arr) != 0 ? "buiten_regio" : "in_regio", 0, 1);
-    bool passend = strcmp(l->bev, t->bev) == 0 &&
-                   (besluit_zt[0] == '\0' || strcmp(besluit_zt, t->zorgtype) == 0);
     if (rc == STORE_OK)
-        rc = feit(c, "plaatsing_soort", dag, &d, passend ? "passend" : "afwijkend", 0, 1);
+        rc = feit(c, "plaatsing_soort", dag, &d, modus[0] ? modus : "onbekend", 0, 1);
     return rc;
 }
 

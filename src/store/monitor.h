@@ -25,8 +25,9 @@
  *   annulering         a cancelled attempt, sleutel = annuleringsreden
  *   plaatsing_regio    a placement decision, sleutel in_regio/buiten_regio (the location's
  *                      arrondissement against the client's)
- *   plaatsing_soort    the same decision, sleutel passend/afwijkend (afwijkend: the location's
- *                      security level or the decided care type differs from the indicated)
+ *   plaatsing_soort    the same decision, sleutel = the mode of the proposal the decided
+ *                      referral was made from (voorstel.modus: regulier, overbrugging,
+ *                      second_best; onbekend without a stored proposal)
  *   einde_melding      an end-of-care report, sleutel op_tijd/te_laat (> 10 days)
  *
  * Ownership: result arrays are malloc'd; free() them.

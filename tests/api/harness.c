@@ -355,14 +355,15 @@ void http_as(const server *s, const client_auth *who, const char *method, const 
     http(s, method, path, all, body, out);
 }
 
-void referral_body(const server *s, const client_auth *who, const char *request_path, long long loc,
-                   bool parallel, char *body, size_t cap)
+void referral_body(const server *s, const client_auth *who, const char *request_path,
+                   const char *modus, long long loc, bool parallel, char *body, size_t cap)
 {
-    char path[256];
+    char path[256], mode[64];
     snprintf(path, sizeof path, "%s/voorstellen", request_path);
+    snprintf(mode, sizeof mode, "{\"modus\":\"%s\"}", modus ? modus : "regulier");
     const char *h[] = {"Content-Type: application/json", NULL};
     response r;
-    http_as(s, who, "POST", path, h, "{\"modus\":\"regulier\"}", &r);
+    http_as(s, who, "POST", path, h, mode, &r);
     cr_assert_eq(r.status, 201, "%s %s", path, r.body);
     long long n = (long long)json_integer_value(json_object_get(r.json, "volgnummer"));
     bool proposed = false;

@@ -80,12 +80,12 @@ void as_role(server *s, const char *role, const char *org_kind, long long organi
 void http_as(const server *s, const client_auth *who, const char *method, const char *path,
              const char *const *headers, const char *body, response *out);
 
-/* Makes a proposal (regular mode) for the request at request_path as placer `who` and writes
- * into body (cap bytes) a referral to location loc from it: the proposal's volgnummer, a text
- * for each of the 10 soft criteria, and a justification when loc is not proposed. Asserts on
- * failure. For tests whose subject is not the referral itself. */
-void referral_body(const server *s, const client_auth *who, const char *request_path, long long loc,
-                   bool parallel, char *body, size_t cap);
+/* Makes a proposal (mode `modus`, NULL: regulier) for the request at request_path as placer
+ * `who` and writes into body (cap bytes) a referral to location loc from it: the proposal's
+ * volgnummer, a text for each of the 10 soft criteria, and a justification when loc is not
+ * proposed. Asserts on failure. For tests whose subject is not the referral itself. */
+void referral_body(const server *s, const client_auth *who, const char *request_path,
+                   const char *modus, long long loc, bool parallel, char *body, size_t cap);
 
 /* Raw TCP connection to the server; returns the fd (asserts on failure). */
 int raw_connect(const server *s);

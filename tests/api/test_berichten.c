@@ -144,7 +144,7 @@ static void refer(int n, long long loc, referral *out)
     snprintf(out->path, sizeof out->path, "/api/plaatsingsverzoeken/%lld", out->verzoek);
     char path[160];
     snprintf(path, sizeof path, "%s/pogingen", out->path);
-    referral_body(&srv, &pl, out->path, loc, false, body, sizeof body);
+    referral_body(&srv, &pl, out->path, NULL, loc, false, body, sizeof body);
     out->version = post_ok(&pl, path, body, 1);
     response r;
     http_as(&srv, &pl, "GET", out->path, NULL, NULL, &r);

@@ -114,7 +114,7 @@ static long long refer(long long id, long long loc, bool parallel, long long *v)
     char path[128], body[512];
     response r;
     snprintf(path, sizeof path, "/api/plaatsingsverzoeken/%lld", id);
-    referral_body(&srv, &pl, path, loc, parallel, body, sizeof body);
+    referral_body(&srv, &pl, path, NULL, loc, parallel, body, sizeof body);
     snprintf(path, sizeof path, "/api/plaatsingsverzoeken/%lld/pogingen", id);
     cr_assert_eq(call(&pl, "POST", path, body, *v, &r), 201, "%s", r.body);
     *v = num(r.json, "version");

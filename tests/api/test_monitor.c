@@ -160,11 +160,13 @@ typedef struct {
     char path[96];
 } req;
 
-static void refer(req *q, long long loc)
+/* Refers from a fresh proposal of the given mode; the proposal's mode is what
+ * plaatsingen-soort counts for the decided referral (decision 73). */
+static void refer(req *q, long long loc, const char *modus)
 {
     char path[160], body[512];
     response r;
-    referral_body(&srv, &pl, q->path, loc, false, body, sizeof body);
+    referral_body(&srv, &pl, q->path, modus, loc, false, body, sizeof body);
     snprintf(path, sizeof path, "%s/pogingen", q->path);
     q->v = step(&pl, path, body, q->v);
     cr_assert_eq(call(&pl, "GET", q->path, NULL, 0, &r), 200);
@@ -226,7 +228,11 @@ static void build_history(void)
         q[i].id = request_for(cids[i]);
         q[i].v = 1;
         snprintf(q[i].path, sizeof q[i].path, "/api/plaatsingsverzoeken/%lld", q[i].id);
-        refer(&q[i], i <= 6 ? locA : locB);
+        /* modes by hand: 1-5 regulier, 6 overbrugging, 7-8 second_best (8 is never decided) */
+        refer(&q[i], i <= 6 ? locA : locB,
+              i <= 5   ? "regulier"
+              : i == 6 ? "overbrugging"
+                       : "second_best");
     }
     day("2025-06-04");
     for (int i = 1; i <= 6; i++)
@@ -251,7 +257,7 @@ static void build_history(void)
     q[9].id = request_for(cids[3]);
     q[9].v = 1;
     snprintf(q[9].path, sizeof q[9].path, "/api/plaatsingsverzoeken/%lld", q[9].id);
-    refer(&q[9], locB);
+    refer(&q[9], locB, "second_best");
     react(&q[9], "01");
     decide_and_start(&q[9], "MB-9", "2025-06-30");
 }
@@ -379,7 +385,8 @@ Test(monitor, every_figure_of_a_hand_built_history)
     expect_month("annuleringen", "", "ZA02=<5|<5");
     /* R9 at B: another arrondissement (DHA) and a higher security level */
     expect_month("plaatsingen-regio", "", "buiten_regio=<5,in_regio=<5|7");
-    expect_month("plaatsingen-soort", "", "afwijkend=<5,passend=<5|7");
+    /* decided: q1-q5 from a regular proposal, q6 bridging, q9 second best */
+    expect_month("plaatsingen-soort", "", "overbrugging=<5,regulier=5,second_best=<5|7");
     /* R1 reported 20 days after its end */
     expect_month("late-meldingen", "", "op_tijd=<5,te_laat=<5|<5");
 

@@ -197,7 +197,8 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
      * - request 04-01; referral 04-17: 16 days, 12 working days > 5: buiten;
      * - acceptance 04-18 (Good Friday): 17 days, 12 working days > 10: buiten; answer 1 day
      *   after the referral, within KLIN's 5 working days (deadline 04-28): binnen;
-     * - decision 04-22 in the client's arrondissement, at another security level: afwijkend;
+     * - decision 04-22 in the client's arrondissement; the referral names no stored proposal,
+     *   so its mode is onbekend (the API test covers the modes of real proposals);
      * - start 05-01: 30 days, 20 working days (April 2-30 less Good Friday and Easter
      *   Monday: 19, plus May 1) <= 20: binnen; occupancy +1 on 05-01 (location dimensions);
      * - end 06-01 reported 11 days later (late), corrected to 06-03: only the 06-03 rows. */
@@ -209,7 +210,7 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
              "einde_melding 2025-06-03 KLIN  RTD %lld %lld te_laat 0 1\n"
              "instroom 2025-05-01 KLIN  RTD %lld %lld  0 1\n"
              "plaatsing_regio 2025-04-22 KLIN  RTD %lld %lld in_regio 0 1\n"
-             "plaatsing_soort 2025-04-22 KLIN  RTD %lld %lld afwijkend 0 1\n"
+             "plaatsing_soort 2025-04-22 KLIN  RTD %lld %lld onbekend 0 1\n"
              "reactie 2025-04-18 KLIN  RTD %lld %lld 01 0 1\n"
              "reactietermijn 2025-04-18 KLIN  RTD %lld %lld binnen 1 1\n"
              "uitstroom 2025-06-03 KLIN  RTD %lld %lld 07 0 1\n"

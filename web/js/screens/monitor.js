@@ -28,7 +28,7 @@ const FIGURES = [
   { route: 'reactietermijnen', title: 'Reacties binnen en buiten de termijn', per: 'code' },
   { route: 'annuleringen', title: 'Annuleringen per reden', per: 'code' },
   { route: 'plaatsingen-regio', title: 'Plaatsingen binnen en buiten de regio', per: 'code' },
-  { route: 'plaatsingen-soort', title: 'Passende en afwijkende plaatsingen', per: 'code' },
+  { route: 'plaatsingen-soort', title: 'Plaatsingen regulier, overbrugging of second best', per: 'code' },
   { route: 'late-meldingen', title: 'Meldingen einde zorg op tijd en te laat', per: 'code' },
 ];
 
