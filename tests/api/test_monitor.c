@@ -320,7 +320,8 @@ static void expect_rows(const char *path, const char *const *want, size_t n, con
 static void expect_month(const char *route, const char *query, const char *row)
 {
     char path[256];
-    snprintf(path, sizeof path, "/api/monitor/%s?" JUNE "%s", route, query);
+    int n = snprintf(path, sizeof path, "/api/monitor/%s?" JUNE "%s", route, query);
+    cr_assert(n > 0 && (size_t)n < sizeof path, "path too long: %s", route);
     const char *want[] = {row};
     expect_rows(path, want, 1, row);
 }
