@@ -328,6 +328,9 @@ int main(int argc, char **argv)
         {"annuleringen per reden", "annulering", "('annuleren')", "e.code", MON_PER_CODE},
         {"instroom per zorglocatie", "instroom", "('start_zorg')", "CAST(e.zorglocatie_id AS TEXT)",
          MON_PER_ZORGLOCATIE},
+        {"aanvragen per zorgtype", "verzoek", "('aanmaken')", "v.zorgtype", MON_PER_ZORGTYPE},
+        {"meldingen einde zorg op tijd / te laat", "einde_melding", "('einde_zorg')",
+         "CASE WHEN e.te_laat = 1 THEN 'te_laat' ELSE 'op_tijd' END", MON_PER_CODE},
     };
     for (size_t q = 0; q < sizeof flows / sizeof flows[0]; q++) {
         double best_m = 1e18, best_s = 1e18;
