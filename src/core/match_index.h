@@ -19,11 +19,11 @@
  * match adds to it is the contract and intake bitsets of a (day, care type) it is the first
  * to need, published lock-free (compare-and-swap into an empty slot) and never changed. The
  * layer above keeps one match_slot, compares match_index_catalog_version with
- * store_catalog_version and publishes a rebuilt index when the offer changed. Readers take a reference with
- * match_slot_acquire (no lock: two atomic counters by epoch), run any number of matches on
- * it and drop it with match_index_unref; a publisher swaps the pointer and waits only for
- * readers that are inside the few instructions of acquire before dropping the old index's
- * slot reference. The old index is freed when its last reader drops it.
+ * store_catalog_version and publishes a rebuilt index when the offer changed. Readers take a
+ * reference with match_slot_acquire (no lock: two atomic counters by epoch), run any number of
+ * matches on it and drop it with match_index_unref; a publisher swaps the pointer and waits only
+ * for readers that are inside the few instructions of acquire before dropping the old index's slot
+ * reference. The old index is freed when its last reader drops it.
  *
  * Ownership: match_index_build returns a new index with one reference (the caller's); every
  * match_index_ref / match_slot_acquire gives one more; match_index_unref drops one and frees
