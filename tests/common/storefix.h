@@ -7,7 +7,10 @@
 #define IFZO_TEST_STOREFIX_H
 
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
 
+#include "store/access.h"
 #include "store/store.h"
 #include "testdb.h"
 
@@ -26,6 +29,19 @@ static inline void storefix_close(testdb *t, store **db)
     store_close(*db);
     *db = NULL;
     testdb_drop(t);
+}
+
+/* An access-log entry for a fixture's own writes, as `role`. Points into one static entry,
+ * overwritten by the next call: pass it straight to the store call that takes it. */
+static inline store_access_entry *storefix_audit(const char *role)
+{
+    static store_access_entry e;
+    memset(&e, 0, sizeof e);
+    snprintf(e.username, sizeof e.username, "fixture");
+    snprintf(e.role, sizeof e.role, "%s", role);
+    snprintf(e.object_type, sizeof e.object_type, "fixture");
+    snprintf(e.action, sizeof e.action, "create");
+    return &e;
 }
 
 #endif

@@ -7,7 +7,7 @@
 #include "fz825_cases.h"
 #include "msg/workflow.h"
 #include "store/plaatsing.h"
-#include "testdb.h"
+#include "storefix.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -25,10 +25,7 @@ static msg_ctx *ctx;
 
 static void setup(void)
 {
-    char err[512];
-    cr_assert_eq(testdb_create(&tdb, err, sizeof(err)), 0, "%s", err);
-    cr_assert_eq(store_open(tdb.url, &db, err, sizeof(err)), STORE_OK, "%s", err);
-    cr_assert_eq(store_migrate(db, NULL, err, sizeof(err)), STORE_OK, "%s", err);
+    storefix_open(&tdb, &db);
     msg_apply table;
     msg_workflow_apply(db, &table);
     cr_assert_eq(msg_ctx_new(db, &table, &ctx), MSG_OK);
@@ -37,22 +34,16 @@ static void setup(void)
 static void teardown(void)
 {
     msg_ctx_free(ctx);
-    store_close(db);
-    testdb_drop(&tdb);
+    storefix_close(&tdb, &db);
 }
 
 TestSuite(workflow, .init = setup, .fini = teardown);
 
 /* An access-log entry for the client writes of the fixtures (required by the store). */
+/* The access-log entry of the fixture's writes. */
 static store_access_entry *audit(void)
 {
-    static store_access_entry e;
-    memset(&e, 0, sizeof e);
-    snprintf(e.username, sizeof e.username, "fixture");
-    snprintf(e.role, sizeof e.role, "indiceerder");
-    snprintf(e.object_type, sizeof e.object_type, "fixture");
-    snprintf(e.action, sizeof e.action, "create");
-    return &e;
+    return storefix_audit("indiceerder");
 }
 
 static ifzo_date D(const char *s)

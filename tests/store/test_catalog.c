@@ -29,15 +29,10 @@ TestSuite(catalog, .init = setup, .fini = teardown);
 #define ALL STORE_SCOPE_EVERYTHING
 
 /* A fresh access-log entry for a write of client data (who: the test). */
+/* The access-log entry of the fixture's writes. */
 static store_access_entry *audit(void)
 {
-    static store_access_entry e;
-    memset(&e, 0, sizeof e);
-    snprintf(e.username, sizeof e.username, "test");
-    snprintf(e.role, sizeof e.role, "indiceerder");
-    snprintf(e.object_type, sizeof e.object_type, "test");
-    snprintf(e.action, sizeof e.action, "write");
-    return &e;
+    return storefix_audit("indiceerder");
 }
 
 static ifzo_date D(const char *s)

@@ -27,15 +27,10 @@ static void teardown(void)
 TestSuite(plaatsing_store, .init = setup, .fini = teardown);
 
 /* An access-log entry for the client writes of the fixtures (required by the store). */
+/* The access-log entry of the fixture's writes. */
 static store_access_entry *audit(void)
 {
-    static store_access_entry e;
-    memset(&e, 0, sizeof e);
-    snprintf(e.username, sizeof e.username, "fixture");
-    snprintf(e.role, sizeof e.role, "indiceerder");
-    snprintf(e.object_type, sizeof e.object_type, "fixture");
-    snprintf(e.action, sizeof e.action, "create");
-    return &e;
+    return storefix_audit("indiceerder");
 }
 
 static ifzo_date D(const char *s)
