@@ -59,6 +59,10 @@ if(IFZO_API_TESTS)
                        ENVIRONMENT "IFZO_TEST_DB=postgres")
 endif()
 
+# The command line: every command listed, --help and exit codes (tests/cli/usage.sh).
+add_test(NAME cli/usage COMMAND sh ${CMAKE_SOURCE_DIR}/tests/cli/usage.sh $<TARGET_FILE:ifzo>)
+set_tests_properties(cli/usage PROPERTIES LABELS "cli")
+
 # The front end, with node's test runner (`npm ci` at the repository root installs
 # playwright-core and axe-core; scripts/test.sh runs it when needed):
 #   tests/web/*.test.mjs   the front end's modules in node, label "web"

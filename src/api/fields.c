@@ -261,6 +261,18 @@ bool fld_list_query(api_request *r, const char *list, const char *const *keys, c
     return true;
 }
 
+void fld_answer_one(api_request *r, int status, json_t *body, const char *base, int64_t id,
+                    int64_t version)
+{
+    api_json(r, status, body);
+    if (status == 201) {
+        char loc[96];
+        snprintf(loc, sizeof loc, "%s/%lld", base, (long long)id);
+        api_add_header(r, "Location", loc);
+    }
+    api_set_etag(r, version);
+}
+
 void fld_list_answer(api_request *r, json_t *items, int64_t total, const store_list_query *q)
 {
     api_json(r, 200,

@@ -50,6 +50,10 @@ void fld_render_meta(json_t *o, const store_meta *m);
  * filter in numeric[i] must be a positive integer). */
 bool fld_list_query(api_request *r, const char *list, const char *const *keys, const bool *numeric,
                     int nkeys, store_list_query *q);
+/* One resource answered with its ETag (the version); a 201 also gets Location "<base>/<id>".
+ * Steals body. */
+void fld_answer_one(api_request *r, int status, json_t *body, const char *base, int64_t id,
+                    int64_t version);
 /* {"items": items, "total", "limit", "offset"} answered 200. Steals items. */
 void fld_list_answer(api_request *r, json_t *items, int64_t total, const store_list_query *q);
 

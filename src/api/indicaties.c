@@ -19,18 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void answer_one(api_request *r, int status, json_t *body, const char *base, int64_t id,
-                       int64_t version)
-{
-    api_json(r, status, body);
-    if (status == 201) {
-        char loc[96];
-        snprintf(loc, sizeof loc, "%s/%lld", base, (long long)id);
-        api_add_header(r, "Location", loc);
-    }
-    api_set_etag(r, version);
-}
-
 /* One access-log entry per client of a list: the ids are read at the given offsets of each
  * of the n items (size bytes each). Answers 503 and returns false when it cannot log. */
 static bool log_list(api_request *r, size_t n, const void *items, size_t size, size_t client_offset,
@@ -116,7 +104,8 @@ void h_justitiabele_create(api_request *r)
             api_store_error(r, rc);
         return;
     }
-    answer_one(r, 201, render_justitiabele(&out), "/api/justitiabelen", out.v.id, out.m.version);
+    fld_answer_one(r, 201, render_justitiabele(&out), "/api/justitiabelen", out.v.id,
+                   out.m.version);
 }
 
 void h_justitiabele_get(api_request *r)
@@ -132,7 +121,7 @@ void h_justitiabele_get(api_request *r)
     }
     if (!api_access_log(r, id, "justitiabele", id, "read"))
         return;
-    answer_one(r, 200, render_justitiabele(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_justitiabele(&out), NULL, id, out.m.version);
 }
 
 void h_justitiabele_update(api_request *r)
@@ -151,7 +140,7 @@ void h_justitiabele_update(api_request *r)
         api_store_error(r, rc);
         return;
     }
-    answer_one(r, 200, render_justitiabele(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_justitiabele(&out), NULL, id, out.m.version);
 }
 
 void h_justitiabele_list(api_request *r)
@@ -290,7 +279,7 @@ void h_indicatie_create(api_request *r)
         indicatie_store_error(r, rc, "justitiabele_id");
         return;
     }
-    answer_one(r, 201, render_indicatie(&out), "/api/indicaties", out.v.id, out.m.version);
+    fld_answer_one(r, 201, render_indicatie(&out), "/api/indicaties", out.v.id, out.m.version);
 }
 
 void h_indicatie_get(api_request *r)
@@ -306,7 +295,7 @@ void h_indicatie_get(api_request *r)
     }
     if (!api_access_log(r, out.v.justitiabele_id, "indicatie", id, "read"))
         return;
-    answer_one(r, 200, render_indicatie(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_indicatie(&out), NULL, id, out.m.version);
 }
 
 void h_indicatie_update(api_request *r)
@@ -342,7 +331,7 @@ void h_indicatie_update(api_request *r)
         api_store_error(r, rc);
         return;
     }
-    answer_one(r, 200, render_indicatie(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_indicatie(&out), NULL, id, out.m.version);
 }
 
 /* POST /api/indicaties/{id}/definitief: concept -> definitief, If-Match required. */
@@ -375,7 +364,7 @@ void h_indicatie_finalize(api_request *r)
         api_store_error(r, rc);
         return;
     }
-    answer_one(r, 200, render_indicatie(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_indicatie(&out), NULL, id, out.m.version);
 }
 
 void h_indicatie_list(api_request *r)

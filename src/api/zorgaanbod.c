@@ -19,18 +19,6 @@
 
 /* ---- shared shapes ------------------------------------------------------------------ */
 
-static void answer_one(api_request *r, int status, json_t *body, const char *base, int64_t id,
-                       int64_t version)
-{
-    api_json(r, status, body);
-    if (status == 201) {
-        char loc[96];
-        snprintf(loc, sizeof loc, "%s/%lld", base, (long long)id);
-        api_add_header(r, "Location", loc);
-    }
-    api_set_etag(r, version);
-}
-
 /* A store failure on create/update: a missing parent is a field error, not a 500. */
 static void store_fail(api_request *r, int rc, const char *parent_field)
 {
@@ -80,7 +68,8 @@ void h_zorgaanbieder_create(api_request *r)
         store_fail(r, rc, "organisation_id");
         return;
     }
-    answer_one(r, 201, render_zorgaanbieder(&out), "/api/zorgaanbieders", out.v.id, out.m.version);
+    fld_answer_one(r, 201, render_zorgaanbieder(&out), "/api/zorgaanbieders", out.v.id,
+                   out.m.version);
 }
 
 void h_zorgaanbieder_get(api_request *r)
@@ -94,7 +83,7 @@ void h_zorgaanbieder_get(api_request *r)
         api_store_error(r, rc);
         return;
     }
-    answer_one(r, 200, render_zorgaanbieder(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_zorgaanbieder(&out), NULL, id, out.m.version);
 }
 
 void h_zorgaanbieder_update(api_request *r)
@@ -110,7 +99,7 @@ void h_zorgaanbieder_update(api_request *r)
         store_fail(r, rc, "organisation_id");
         return;
     }
-    answer_one(r, 200, render_zorgaanbieder(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_zorgaanbieder(&out), NULL, id, out.m.version);
 }
 
 void h_zorgaanbieder_list(api_request *r)
@@ -182,7 +171,7 @@ void h_contract_create(api_request *r)
         store_fail(r, rc, "zorgaanbieder_id");
         return;
     }
-    answer_one(r, 201, render_contract(&out), "/api/contracten", out.v.id, out.m.version);
+    fld_answer_one(r, 201, render_contract(&out), "/api/contracten", out.v.id, out.m.version);
 }
 
 void h_contract_get(api_request *r)
@@ -196,7 +185,7 @@ void h_contract_get(api_request *r)
         api_store_error(r, rc);
         return;
     }
-    answer_one(r, 200, render_contract(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_contract(&out), NULL, id, out.m.version);
 }
 
 void h_contract_update(api_request *r)
@@ -212,7 +201,7 @@ void h_contract_update(api_request *r)
         store_fail(r, rc, NULL);
         return;
     }
-    answer_one(r, 200, render_contract(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_contract(&out), NULL, id, out.m.version);
 }
 
 void h_contract_list(api_request *r)
@@ -312,7 +301,7 @@ void h_zorglocatie_create(api_request *r)
         store_fail(r, rc, "zorgaanbieder_id");
         return;
     }
-    answer_one(r, 201, render_zorglocatie(&out), "/api/zorglocaties", out.v.id, out.m.version);
+    fld_answer_one(r, 201, render_zorglocatie(&out), "/api/zorglocaties", out.v.id, out.m.version);
 }
 
 void h_zorglocatie_get(api_request *r)
@@ -326,7 +315,7 @@ void h_zorglocatie_get(api_request *r)
         api_store_error(r, rc);
         return;
     }
-    answer_one(r, 200, render_zorglocatie(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_zorglocatie(&out), NULL, id, out.m.version);
 }
 
 void h_zorglocatie_update(api_request *r)
@@ -344,7 +333,7 @@ void h_zorglocatie_update(api_request *r)
         store_fail(r, rc, NULL);
         return;
     }
-    answer_one(r, 200, render_zorglocatie(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_zorglocatie(&out), NULL, id, out.m.version);
 }
 
 void h_zorglocatie_list(api_request *r)
@@ -426,7 +415,7 @@ void h_zorgaanbod_create(api_request *r)
         store_fail(r, rc, "zorglocatie_id");
         return;
     }
-    answer_one(r, 201, render_zorgaanbod(&out), "/api/zorgaanbod", out.v.id, out.m.version);
+    fld_answer_one(r, 201, render_zorgaanbod(&out), "/api/zorgaanbod", out.v.id, out.m.version);
 }
 
 void h_zorgaanbod_get(api_request *r)
@@ -440,7 +429,7 @@ void h_zorgaanbod_get(api_request *r)
         api_store_error(r, rc);
         return;
     }
-    answer_one(r, 200, render_zorgaanbod(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_zorgaanbod(&out), NULL, id, out.m.version);
 }
 
 void h_zorgaanbod_update(api_request *r)
@@ -465,7 +454,7 @@ void h_zorgaanbod_update(api_request *r)
         store_fail(r, rc, NULL);
         return;
     }
-    answer_one(r, 200, render_zorgaanbod(&out), NULL, id, out.m.version);
+    fld_answer_one(r, 200, render_zorgaanbod(&out), NULL, id, out.m.version);
 }
 
 void h_zorgaanbod_list(api_request *r)

@@ -45,24 +45,7 @@ static const char *env_or(const char *flag, const char *env, const char *fallbac
     return (e && *e) ? e : fallback;
 }
 
-static int usage_main(FILE *out)
-{
-    fprintf(out, "usage: ifzo <command> [options]\n\n"
-                 "commands:\n"
-                 "  serve     run the HTTP server (migrates the database first)\n"
-                 "  migrate   apply pending database migrations and exit\n"
-                 "  routes    list the HTTP routes and who may call them\n"
-                 "  user      add a user, set a password, disable a user\n"
-                 "  token     create or revoke an API token for provider software\n"
-                 "  audit     verify the hash chain of the access log\n"
-                 "  import    import reference data: `ifzo import geo FILE.csv`\n"
-                 "  seed-demo fill an empty database with deterministic demo data\n"
-                 "  match     print the matching proposal for an indication as a table\n"
-                 "  msg       FZ messages: validate, example, send\n"
-                 "  version   print the version\n\n"
-                 "`ifzo <command> --help` describes a command's options.\n");
-    return out == stdout ? 0 : 2;
-}
+static int usage_main(FILE *out);
 
 static int usage_serve(FILE *out)
 {
@@ -398,6 +381,45 @@ static int cmd_routes(int argc, char **argv)
     return 0;
 }
 
+static int cmd_version(int argc, char **argv)
+{
+    if (argc > 0 && strcmp(argv[0], "--help") == 0) {
+        printf("usage: ifzo version\n\nPrints the version of this binary.\n");
+        return 0;
+    }
+    printf("ifzo %s (schema %d)\n", IFZO_VERSION, store_schema_latest());
+    return 0;
+}
+
+/* The commands, in the order `ifzo --help` lists them. Each gets the arguments after its
+ * name. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} COMMANDS[] = {
+    {"serve", cmd_serve, "run the HTTP server (migrates the database first)"},
+    {"migrate", cmd_migrate, "apply pending database migrations and exit"},
+    {"routes", cmd_routes, "list the HTTP routes and who may call them"},
+    {"user", cmd_user, "add a user, set a password, disable a user"},
+    {"token", cmd_token, "create or revoke an API token for provider software"},
+    {"audit", cmd_audit, "verify the hash chain of the access log"},
+    {"import", cmd_import, "import reference data: `ifzo import geo FILE.csv`"},
+    {"seed-demo", cmd_seed_demo, "fill an empty database with deterministic demo data"},
+    {"match", cmd_match, "print the matching proposal for an indication as a table"},
+    {"msg", cmd_msg, "FZ messages: validate, example, send"},
+    {"version", cmd_version, "print the version"},
+};
+
+static int usage_main(FILE *out)
+{
+    fprintf(out, "usage: ifzo <command> [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        fprintf(out, "  %-9s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(out, "\n`ifzo <command> --help` describes a command's options.\n");
+    return out == stdout ? 0 : 2;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -405,34 +427,11 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
         return usage_main(stdout);
-    if (strcmp(cmd, "serve") == 0)
-        return cmd_serve(argc - 2, argv + 2);
-    if (strcmp(cmd, "migrate") == 0)
-        return cmd_migrate(argc - 2, argv + 2);
-    if (strcmp(cmd, "routes") == 0)
-        return cmd_routes(argc - 2, argv + 2);
-    if (strcmp(cmd, "user") == 0)
-        return cmd_user(argc - 2, argv + 2);
-    if (strcmp(cmd, "token") == 0)
-        return cmd_token(argc - 2, argv + 2);
-    if (strcmp(cmd, "audit") == 0)
-        return cmd_audit(argc - 2, argv + 2);
-    if (strcmp(cmd, "import") == 0)
-        return cmd_import(argc - 2, argv + 2);
-    if (strcmp(cmd, "seed-demo") == 0)
-        return cmd_seed_demo(argc - 2, argv + 2);
-    if (strcmp(cmd, "match") == 0)
-        return cmd_match(argc - 2, argv + 2);
-    if (strcmp(cmd, "msg") == 0)
-        return cmd_msg(argc - 2, argv + 2);
-    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
-        if (argc > 2 && strcmp(argv[2], "--help") == 0) {
-            printf("usage: ifzo version\n\nPrints the version of this binary.\n");
-            return 0;
-        }
-        printf("ifzo %s (schema %d)\n", IFZO_VERSION, store_schema_latest());
-        return 0;
-    }
+    if (strcmp(cmd, "--version") == 0)
+        cmd = "version";
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(cmd, COMMANDS[i].name) == 0)
+            return COMMANDS[i].run(argc - 2, argv + 2);
     fprintf(stderr, "ifzo: unknown command '%s'\n\n", cmd);
     return usage_main(stderr);
 }
