@@ -355,6 +355,35 @@ void http_as(const server *s, const client_auth *who, const char *method, const 
     http(s, method, path, all, body, out);
 }
 
+long http_json_as(const server *s, const client_auth *who, const char *method, const char *path,
+                  const char *body, long long if_match, response *out)
+{
+    char im[64];
+    snprintf(im, sizeof im, "If-Match: \"%lld\"", if_match);
+    const char *h[] = {"Content-Type: application/json", if_match ? im : NULL, NULL};
+    http_as(s, who, method, path, h, body, out);
+    return out->status;
+}
+
+long long post_created(const server *s, const client_auth *who, const char *path, const char *body)
+{
+    response r;
+    cr_assert_eq(http_json_as(s, who, "POST", path, body, 0, &r), 201, "%s %s", path, r.body);
+    long long id = json_num(r.json, "id");
+    response_free(&r);
+    return id;
+}
+
+long long json_num(const json_t *o, const char *key)
+{
+    return (long long)json_integer_value(json_object_get(o, key));
+}
+
+const char *json_str(const json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
 void referral_body(const server *s, const client_auth *who, const char *request_path,
                    const char *modus, long long loc, bool parallel, char *body, size_t cap)
 {

@@ -79,6 +79,16 @@ void as_role(server *s, const char *role, const char *org_kind, long long organi
 /* http() with the caller's credentials added to headers. */
 void http_as(const server *s, const client_auth *who, const char *method, const char *path,
              const char *const *headers, const char *body, response *out);
+/* A JSON request as `who`: Content-Type application/json, and If-Match "<if_match>" when
+ * if_match is not 0. Returns the status; the caller frees *out with response_free. */
+long http_json_as(const server *s, const client_auth *who, const char *method, const char *path,
+                  const char *body, long long if_match, response *out);
+/* POST that must answer 201 (asserts); returns the new object's "id". */
+long long post_created(const server *s, const client_auth *who, const char *path, const char *body);
+/* A member of a JSON object: an integer (0 when absent) or a string (NULL when absent). The
+ * string belongs to o. */
+long long json_num(const json_t *o, const char *key);
+const char *json_str(const json_t *o, const char *key);
 
 /* Makes a proposal (mode `modus`, NULL: regulier) for the request at request_path as placer
  * `who` and writes into body (cap bytes) a referral to location loc from it: the proposal's

@@ -57,16 +57,6 @@ TestSuite(berichten, .init = start, .fini = stop, .timeout = 180);
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static long long num(const json_t *o, const char *key)
-{
-    return (long long)json_integer_value(json_object_get(o, key));
-}
-
-static const char *str(const json_t *o, const char *key)
-{
-    return json_string_value(json_object_get(o, key));
-}
-
 static long long post_ok(const client_auth *who, const char *path, const char *body,
                          long long if_match)
 {
@@ -76,7 +66,7 @@ static long long post_ok(const client_auth *who, const char *path, const char *b
     response r;
     http_as(&srv, who, "POST", path, h, body, &r);
     cr_assert(r.status == 200 || r.status == 201, "%s %s: %ld %s", path, body, r.status, r.body);
-    long long v = num(r.json, r.status == 201 && if_match == 0 ? "id" : "version");
+    long long v = json_num(r.json, r.status == 201 && if_match == 0 ? "id" : "version");
     response_free(&r);
     return v;
 }
@@ -149,7 +139,7 @@ static void refer(int n, long long loc, referral *out)
     response r;
     http_as(&srv, &pl, "GET", out->path, NULL, NULL, &r);
     cr_assert_eq(r.status, 200);
-    out->poging = num(json_array_get(json_object_get(r.json, "pogingen"), 0), "id");
+    out->poging = json_num(json_array_get(json_object_get(r.json, "pogingen"), 0), "id");
     response_free(&r);
 }
 
@@ -159,9 +149,9 @@ static void request_state(const referral *f, char *status, size_t cap, long long
     response r;
     http_as(&srv, &pl, "GET", f->path, NULL, NULL, &r);
     cr_assert_eq(r.status, 200, "%s", r.body);
-    snprintf(status, cap, "%s", str(r.json, "status"));
+    snprintf(status, cap, "%s", json_str(r.json, "status"));
     if (version)
-        *version = num(r.json, "version");
+        *version = json_num(r.json, "version");
     response_free(&r);
 }
 
@@ -288,7 +278,7 @@ Test(berichten, fz822_fz823_fz825_are_applied_and_a_resend_changes_nothing)
     snprintf(pp, sizeof pp, "/api/toeleidingspogingen/%lld", f.poging);
     response r;
     http_as(&srv, &pl, "GET", pp, NULL, NULL, &r);
-    cr_assert_str_eq(str(r.json, "status"), "geaccepteerd", "%s", r.body);
+    cr_assert_str_eq(json_str(r.json, "status"), "geaccepteerd", "%s", r.body);
     response_free(&r);
 
     /* The placer decides; besluitnummer 5001 is what FZ823/FZ825 refer to. */
@@ -394,7 +384,7 @@ Test(berichten, one_bad_record_is_rejected_and_the_good_one_applied)
     snprintf(pp, sizeof pp, "/api/toeleidingspogingen/%lld", f.poging);
     response r;
     http_as(&srv, &pl, "GET", pp, NULL, NULL, &r);
-    cr_assert_str_eq(str(r.json, "status"), "geaccepteerd", "%s", r.body);
+    cr_assert_str_eq(json_str(r.json, "status"), "geaccepteerd", "%s", r.body);
     response_free(&r);
 }
 
@@ -511,11 +501,11 @@ Test(berichten, the_mailbox_delivers_every_referral_until_it_is_acknowledged)
     json_t *items = list(token1, 0, &r);
     cr_assert_eq(json_array_size(items), 2, "%s", r.body);
     json_t *m1 = json_array_get(items, 0), *m2 = json_array_get(items, 1);
-    cr_assert_eq(num(m1, "id"), f1.poging);
-    cr_assert_eq(num(m2, "id"), f2.poging);
-    cr_assert_str_eq(str(m1, "berichtcode"), "FZ821");
-    cr_assert_eq(num(r.json, "next_na"), f2.poging);
-    const char *xml = str(m1, "xml");
+    cr_assert_eq(json_num(m1, "id"), f1.poging);
+    cr_assert_eq(json_num(m2, "id"), f2.poging);
+    cr_assert_str_eq(json_str(m1, "berichtcode"), "FZ821");
+    cr_assert_eq(json_num(r.json, "next_na"), f2.poging);
+    const char *xml = json_str(m1, "xml");
     cr_assert_not_null(xml, "%s", r.body);
     char want[128];
     snprintf(want, sizeof want, "<Toeleidingspogingnummer>%lld</Toeleidingspogingnummer>",
@@ -535,7 +525,7 @@ Test(berichten, the_mailbox_delivers_every_referral_until_it_is_acknowledged)
     /* The other provider sees only its own; it cannot acknowledge za's. */
     items = list(token2, 0, &r);
     cr_assert_eq(json_array_size(items), 1);
-    cr_assert_eq(num(json_array_get(items, 0), "id"), f3.poging);
+    cr_assert_eq(json_num(json_array_get(items, 0), "id"), f3.poging);
     response_free(&r);
     cr_assert_eq(ack(token2, f1.poging, &r), 404, "%s", r.body);
     response_free(&r);
@@ -543,12 +533,12 @@ Test(berichten, the_mailbox_delivers_every_referral_until_it_is_acknowledged)
     /* Paging: na= skips what came before. */
     items = list(token1, f1.poging, &r);
     cr_assert_eq(json_array_size(items), 1);
-    cr_assert_eq(num(json_array_get(items, 0), "id"), f2.poging);
+    cr_assert_eq(json_num(json_array_get(items, 0), "id"), f2.poging);
     response_free(&r);
 
     /* Unacknowledged: delivered again, byte for byte. */
     items = list(token1, 0, &r);
-    cr_assert_str_eq(str(json_array_get(items, 0), "xml"), first_xml);
+    cr_assert_str_eq(json_str(json_array_get(items, 0), "xml"), first_xml);
     response_free(&r);
     free(first_xml);
 
@@ -563,7 +553,7 @@ Test(berichten, the_mailbox_delivers_every_referral_until_it_is_acknowledged)
     response_free(&r);
     items = list(token1, 0, &r);
     cr_assert_eq(json_array_size(items), 1);
-    cr_assert_eq(num(json_array_get(items, 0), "id"), f2.poging);
+    cr_assert_eq(json_num(json_array_get(items, 0), "id"), f2.poging);
     response_free(&r);
     cr_assert_eq(ack(token1, f2.poging, &r), 200);
     response_free(&r);

@@ -36,25 +36,7 @@ TestSuite(brief, .init = start, .fini = stop, .timeout = 120);
 static long call(const client_auth *who, const char *method, const char *path, const char *body,
                  long long if_match, response *r)
 {
-    char im[64];
-    snprintf(im, sizeof im, "If-Match: \"%lld\"", if_match);
-    const char *h[] = {"Content-Type: application/json", if_match ? im : NULL, NULL};
-    http_as(&srv, who, method, path, h, body, r);
-    return r->status;
-}
-
-static long long num(const json_t *o, const char *key)
-{
-    return (long long)json_integer_value(json_object_get(o, key));
-}
-
-static long long post_ok(const client_auth *who, const char *path, const char *body)
-{
-    response r;
-    cr_assert_eq(call(who, "POST", path, body, 0, &r), 201, "%s %s", path, r.body);
-    long long id = num(r.json, "id");
-    response_free(&r);
-    return id;
+    return http_json_as(&srv, who, method, path, body, if_match, r);
 }
 
 /* A provider of `owner`'s organisation with one location called `naam`. */
@@ -66,12 +48,12 @@ static long long location(const client_auth *owner, const char *agb_provider,
              "{\"naam\":\"Zorggroep %s\",\"agb\":\"%s\",\"toelating\":true,"
              "\"organisation_id\":%lld}",
              agb_provider, agb_provider, owner->organisation_id);
-    long long zid = post_ok(&fb, "/api/zorgaanbieders", body);
+    long long zid = post_created(&srv, &fb, "/api/zorgaanbieders", body);
     snprintf(body, sizeof body,
              "{\"zorgaanbieder_id\":%lld,\"naam\":\"%s\",\"agb\":\"%s\",\"adres\":\"Laan 1\","
              "\"postcode\":\"3011AB\",\"plaats\":\"Rotterdam\",\"beveiligingsniveau\":\"1\"}",
              zid, naam, agb_location);
-    return post_ok(owner, "/api/zorglocaties", body);
+    return post_created(&srv, owner, "/api/zorglocaties", body);
 }
 
 /* A placement request for a new definitive indication; returns its id. */
@@ -81,7 +63,7 @@ static long long request(void)
     snprintf(body, sizeof body,
              "{\"achternaam\":\"Bakker\",\"voornamen\":\"Anna\",\"geboortedatum\":\"1990-03-04\","
              "\"bsn\":\"123456782\",\"geslacht\":\"2\",\"postcode\":\"3011 ab\"}");
-    long long cid = post_ok(&ind, "/api/justitiabelen", body);
+    long long cid = post_created(&srv, &ind, "/api/justitiabelen", body);
     snprintf(body, sizeof body,
              "{\"justitiabele_id\":%lld,\"indicerende_organisatie_id\":%lld,\"zorgtype\":\"ABH\","
              "\"criteria\":{\"arrondissement\":\"RTD\",\"geslacht\":\"2\",\"aard_zorgvraag\":"
@@ -91,9 +73,9 @@ static long long request(void)
              "\"aanmelddatum\":\"2025-04-29\",\"onderbouwing\":\"Ambulant.\","
              "\"status\":\"definitief\"}",
              cid, ind.organisation_id);
-    long long iid = post_ok(&ind, "/api/indicaties", body);
+    long long iid = post_created(&srv, &ind, "/api/indicaties", body);
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", iid);
-    return post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    return post_created(&srv, &pl, "/api/plaatsingsverzoeken", body);
 }
 
 /* Sends one step that must succeed; returns the request's new version. */
@@ -102,7 +84,7 @@ static long long step(const client_auth *who, const char *path, const char *body
     response r;
     long st = call(who, "POST", path, body, v, &r);
     cr_assert(st == 200 || st == 201, "%s %s: %ld %s", path, body, st, r.body);
-    long long nv = num(r.json, "version");
+    long long nv = json_num(r.json, "version");
     response_free(&r);
     return nv;
 }
@@ -117,9 +99,9 @@ static long long refer(long long id, long long loc, bool parallel, long long *v)
     referral_body(&srv, &pl, path, NULL, loc, parallel, body, sizeof body);
     snprintf(path, sizeof path, "/api/plaatsingsverzoeken/%lld/pogingen", id);
     cr_assert_eq(call(&pl, "POST", path, body, *v, &r), 201, "%s", r.body);
-    *v = num(r.json, "version");
+    *v = json_num(r.json, "version");
     json_t *ps = json_object_get(r.json, "pogingen");
-    long long pid = num(json_array_get(ps, json_array_size(ps) - 1), "id");
+    long long pid = json_num(json_array_get(ps, json_array_size(ps) - 1), "id");
     response_free(&r);
     return pid;
 }
@@ -252,7 +234,7 @@ Test(brief, the_letter_of_a_decision_for_the_placer_and_the_addressed_provider)
         const char *ot = json_string_value(json_object_get(e, "object_type"));
         if (ot == NULL || strcmp(ot, "plaatsingsbrief") != 0)
             continue;
-        cr_assert_eq(num(e, "object_id"), id);
+        cr_assert_eq(json_num(e, "object_id"), id);
         cr_assert_str_eq(json_string_value(json_object_get(e, "action")), "read");
         const char *who = json_string_value(json_object_get(e, "username"));
         by_pl += strcmp(who, pl.username) == 0;

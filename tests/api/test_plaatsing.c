@@ -31,44 +31,15 @@ static void stop(void)
 }
 TestSuite(plaatsing, .init = start, .fini = stop, .timeout = 120);
 
-static long call_on(const server *s, const client_auth *who, const char *method, const char *path,
-                    const char *body, long long if_match, response *r)
-{
-    char im[64];
-    snprintf(im, sizeof im, "If-Match: \"%lld\"", if_match);
-    const char *h[] = {"Content-Type: application/json", if_match ? im : NULL, NULL};
-    http_as(s, who, method, path, h, body, r);
-    return r->status;
-}
-
 static long call(const client_auth *who, const char *method, const char *path, const char *body,
                  long long if_match, response *r)
 {
-    return call_on(&srv, who, method, path, body, if_match, r);
-}
-
-static long long num(const json_t *o, const char *key)
-{
-    return (long long)json_integer_value(json_object_get(o, key));
-}
-
-static const char *str(const json_t *o, const char *key)
-{
-    return json_string_value(json_object_get(o, key));
+    return http_json_as(&srv, who, method, path, body, if_match, r);
 }
 
 static long long version_of(const response *r)
 {
-    return num(r->json, "version");
-}
-
-static long long post_ok(const client_auth *who, const char *path, const char *body)
-{
-    response r;
-    cr_assert_eq(call(who, "POST", path, body, 0, &r), 201, "%s %s", path, r.body);
-    long long id = num(r.json, "id");
-    response_free(&r);
-    return id;
+    return json_num(r->json, "version");
 }
 
 /* Every referral is made from a stored proposal (issue 6 item 2): these tests' locations have
@@ -79,7 +50,7 @@ static void proposal(const char *vp)
     snprintf(path, sizeof path, "%s/voorstellen", vp);
     response r;
     cr_assert_eq(call(&pl, "POST", path, "{\"modus\":\"regulier\"}", 0, &r), 201, "%s", r.body);
-    cr_assert_eq(num(r.json, "volgnummer"), 1);
+    cr_assert_eq(json_num(r.json, "volgnummer"), 1);
     response_free(&r);
 }
 
@@ -100,12 +71,12 @@ static long long location_of(const client_auth *owner, const char *agb_provider,
     snprintf(body, sizeof body,
              "{\"naam\":\"Zorg %s\",\"agb\":\"%s\",\"toelating\":true,\"organisation_id\":%lld}",
              agb_provider, agb_provider, owner->organisation_id);
-    long long zid = post_ok(&fb, "/api/zorgaanbieders", body);
+    long long zid = post_created(&srv, &fb, "/api/zorgaanbieders", body);
     snprintf(body, sizeof body,
              "{\"zorgaanbieder_id\":%lld,\"naam\":\"Locatie\",\"agb\":\"%s\",\"adres\":\"Laan 1\","
              "\"postcode\":\"3011AB\",\"plaats\":\"Rotterdam\",\"beveiligingsniveau\":\"1\"}",
              zid, agb_location);
-    return post_ok(owner, "/api/zorglocaties", body);
+    return post_created(&srv, owner, "/api/zorglocaties", body);
 }
 
 static long long indication(const char *status)
@@ -114,7 +85,7 @@ static long long indication(const char *status)
     snprintf(body, sizeof body,
              "{\"achternaam\":\"Bakker\",\"voornamen\":\"Anna\",\"geboortedatum\":\"1990-03-04\","
              "\"bsn\":\"123456782\",\"geslacht\":\"2\",\"postcode\":\"3011 ab\"}");
-    long long cid = post_ok(&ind, "/api/justitiabelen", body);
+    long long cid = post_created(&srv, &ind, "/api/justitiabelen", body);
     snprintf(body, sizeof body,
              "{\"justitiabele_id\":%lld,\"indicerende_organisatie_id\":%lld,\"zorgtype\":\"ABH\","
              "\"criteria\":{\"arrondissement\":\"RTD\",\"geslacht\":\"2\",\"aard_zorgvraag\":"
@@ -123,7 +94,7 @@ static long long indication(const char *status)
              "\"2025-05-01\",\"titel_eind\":\"2026-05-01\",\"urgentie\":\"SPOED\","
              "\"aanmelddatum\":\"2025-04-29\",\"onderbouwing\":\"Ambulant.\",\"status\":\"%s\"}",
              cid, ind.organisation_id, status);
-    return post_ok(&ind, "/api/indicaties", body);
+    return post_created(&srv, &ind, "/api/indicaties", body);
 }
 
 /* Sends one step and checks status and (for errors) code; returns the new version. */
@@ -144,7 +115,7 @@ static long long poging_id(const char *verzoek_path, const client_auth *who, siz
 {
     response r;
     cr_assert_eq(call(who, "GET", verzoek_path, NULL, 0, &r), 200, "%s", r.body);
-    long long id = num(json_array_get(json_object_get(r.json, "pogingen"), i), "id");
+    long long id = json_num(json_array_get(json_object_get(r.json, "pogingen"), i), "id");
     response_free(&r);
     return id;
 }
@@ -174,9 +145,9 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     cr_assert_eq(call(&ind, "POST", path, NULL, 1, &r), 200, "%s", r.body);
     response_free(&r);
     cr_assert_eq(call(&pl, "POST", "/api/plaatsingsverzoeken", body, 0, &r), 201, "%s", r.body);
-    long long id = num(r.json, "id");
-    cr_assert_str_eq(str(r.json, "status"), "open");
-    cr_assert_eq(num(r.json, "plaatser_organisatie_id"), pl.organisation_id);
+    long long id = json_num(r.json, "id");
+    cr_assert_str_eq(json_str(r.json, "status"), "open");
+    cr_assert_eq(json_num(r.json, "plaatser_organisatie_id"), pl.organisation_id);
     long long v = version_of(&r);
     cr_assert_eq(v, 1);
     response_free(&r);
@@ -213,8 +184,8 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     snprintf(pp, sizeof pp, "/api/toeleidingspogingen/%lld", pA);
     snprintf(react, sizeof react, "%s/reactie", pp);
     cr_assert_eq(call(&za, "GET", pp, NULL, 0, &r), 200, "%s", r.body);
-    cr_assert_str_eq(str(r.json, "status"), "aangemeld");
-    cr_assert_str_eq(str(r.json, "termijn"), "2025-06-16", "ambulant: 14 calendar days");
+    cr_assert_str_eq(json_str(r.json, "status"), "aangemeld");
+    cr_assert_str_eq(json_str(r.json, "termijn"), "2025-06-16", "ambulant: 14 calendar days");
     char etag[32];
     cr_assert_not_null(response_header(&r, "ETag", etag, sizeof etag));
     response_free(&r);
@@ -231,11 +202,11 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     v = step(&za, react, "{\"reactie\":\"16\",\"toelichting\":\"Geen motivatie.\"}", v, 200, NULL);
     step(&za, react, "{\"reactie\":\"01\"}", v, 409, "reactie_al_gegeven");
     cr_assert_eq(call(&za, "GET", pp, NULL, 0, &r), 200);
-    cr_assert_str_eq(str(r.json, "status"), "afgewezen");
+    cr_assert_str_eq(json_str(r.json, "status"), "afgewezen");
     json_t *re = json_object_get(r.json, "reactie");
-    cr_assert_str_eq(str(re, "code"), "16");
+    cr_assert_str_eq(json_str(re, "code"), "16");
     cr_assert(json_is_false(json_object_get(re, "accepteert")));
-    cr_assert_str_eq(str(re, "toelichting"), "Geen motivatie.");
+    cr_assert_str_eq(json_str(re, "toelichting"), "Geen motivatie.");
     response_free(&r);
 
     /* The placer cancels the declined attempt: Te betwisten needs a motivation. */
@@ -278,11 +249,11 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
              pB);
     step(&pl, besluit, bad, v, 400, "zorgtype_ongeldig");
     cr_assert_eq(call(&pl, "POST", besluit, body, v, &r), 200, "%s", r.body);
-    cr_assert_str_eq(str(r.json, "status"), "besloten");
+    cr_assert_str_eq(json_str(r.json, "status"), "besloten");
     json_t *b = json_object_get(r.json, "besluit");
-    cr_assert_str_eq(str(b, "besluitnummer"), "PB-2025-001");
-    cr_assert_eq(num(b, "zorglocatie_id"), locB);
-    cr_assert_str_eq(str(b, "verwachte_startdatum"), "2025-06-09");
+    cr_assert_str_eq(json_str(b, "besluitnummer"), "PB-2025-001");
+    cr_assert_eq(json_num(b, "zorglocatie_id"), locB);
+    cr_assert_str_eq(json_str(b, "verwachte_startdatum"), "2025-06-09");
     v = version_of(&r);
     response_free(&r);
     step(&pl, besluit, body, v, 409, "verzoek_niet_open");
@@ -298,8 +269,8 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     step(&za, sp, "{\"startdatum\":\"2025-04-30\"}", v, 400, "startdatum_buiten_titel");
     cr_assert_eq(call(&za, "POST", sp, "{\"startdatum\":\"2025-05-05\"}", v, &r), 200, "%s",
                  r.body);
-    cr_assert_str_eq(str(r.json, "status"), "geplaatst");
-    cr_assert_str_eq(str(r.json, "startdatum"), "2025-05-05");
+    cr_assert_str_eq(json_str(r.json, "status"), "geplaatst");
+    cr_assert_str_eq(json_str(r.json, "startdatum"), "2025-05-05");
     v = version_of(&r);
     response_free(&r);
     step(&za, sp, "{\"startdatum\":\"2025-05-05\"}", v, 409, "verzoek_niet_besloten");
@@ -319,8 +290,8 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     cr_assert_eq(call(&za, "POST", ep,
                       "{\"status\":1,\"einddatum\":\"2025-05-20\",\"mutatiereden\":\"07\"}", v, &r),
                  200, "%s", r.body);
-    cr_assert_str_eq(str(r.json, "status"), "zorg_beeindigd");
-    cr_assert_str_eq(str(r.json, "einddatum"), "2025-05-20");
+    cr_assert_str_eq(json_str(r.json, "status"), "zorg_beeindigd");
+    cr_assert_str_eq(json_str(r.json, "einddatum"), "2025-05-20");
     cr_assert(json_is_true(json_object_get(r.json, "einde_te_laat")), "13 days after the end");
     v = version_of(&r);
     response_free(&r);
@@ -335,12 +306,12 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
                       "\"corrigeert\":\"2025-05-20\"}",
                       v, &r),
                  200, "%s", r.body);
-    cr_assert_str_eq(str(r.json, "status"), "zorg_beeindigd");
-    cr_assert_str_eq(str(r.json, "einddatum"), "2025-05-25");
+    cr_assert_str_eq(json_str(r.json, "status"), "zorg_beeindigd");
+    cr_assert_str_eq(json_str(r.json, "einddatum"), "2025-05-25");
     v = version_of(&r);
     response_free(&r);
     cr_assert_eq(call(&za, "POST", ep, "{\"status\":3}", v, &r), 200, "%s", r.body);
-    cr_assert_str_eq(str(r.json, "status"), "geplaatst");
+    cr_assert_str_eq(json_str(r.json, "status"), "geplaatst");
     cr_assert(json_is_null(json_object_get(r.json, "einddatum")));
     v = version_of(&r);
     response_free(&r);
@@ -364,14 +335,14 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     json_t *items = json_object_get(r.json, "items");
     cr_assert_eq(json_array_size(items), sizeof steps / sizeof steps[0]);
     for (size_t i = 0; i < json_array_size(items); i++)
-        cr_assert_str_eq(str(json_array_get(items, i), "stap"), steps[i], "event %zu", i);
-    cr_assert_str_eq(str(json_array_get(items, 3), "role"), "zorgaanbieder");
-    cr_assert_str_eq(str(json_array_get(items, 3), "username"), za.username);
-    cr_assert_str_eq(str(json_array_get(items, 4), "tekst"), "Wel gemotiveerd.");
-    cr_assert_str_eq(str(json_array_get(items, 7), "role"), "plaatser");
+        cr_assert_str_eq(json_str(json_array_get(items, i), "stap"), steps[i], "event %zu", i);
+    cr_assert_str_eq(json_str(json_array_get(items, 3), "role"), "zorgaanbieder");
+    cr_assert_str_eq(json_str(json_array_get(items, 3), "username"), za.username);
+    cr_assert_str_eq(json_str(json_array_get(items, 4), "tekst"), "Wel gemotiveerd.");
+    cr_assert_str_eq(json_str(json_array_get(items, 7), "role"), "plaatser");
     /* the referral names the proposal it came from and its justification */
-    cr_assert_eq(num(json_array_get(items, 2), "voorstel"), 1);
-    cr_assert_str_eq(str(json_array_get(items, 2), "code"), "WACHT");
+    cr_assert_eq(json_num(json_array_get(items, 2), "voorstel"), 1);
+    cr_assert_str_eq(json_str(json_array_get(items, 2), "code"), "WACHT");
     response_free(&r);
     cr_assert_eq(call(&za, "GET", path, NULL, 0, &r), 403);
     response_free(&r);
@@ -382,7 +353,7 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     json_t *e;
     json_array_foreach(json_object_get(r.json, "items"), i, e)
     {
-        const char *ot = str(e, "object_type");
+        const char *ot = json_str(e, "object_type");
         if (ot && (strcmp(ot, "plaatsingsverzoek") == 0 || strcmp(ot, "toeleidingspoging") == 0))
             n++;
     }
@@ -396,7 +367,7 @@ Test(plaatsing, withdrawal_by_the_referrer_ends_the_request)
     long long locB = location_of(&za2, "22222221", "22222222");
     char body[2048], vp[96], path[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
-    long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    long long id = post_created(&srv, &pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
     proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
@@ -408,11 +379,12 @@ Test(plaatsing, withdrawal_by_the_referrer_ends_the_request)
     v = step(&pl, path, "{\"op_verzoek\":\"PL\",\"reden\":\"PL12\"}", v, 200, NULL);
     response r;
     cr_assert_eq(call(&pl, "GET", vp, NULL, 0, &r), 200);
-    cr_assert_str_eq(str(r.json, "status"), "ingetrokken");
+    cr_assert_str_eq(json_str(r.json, "status"), "ingetrokken");
     json_t *ps = json_object_get(r.json, "pogingen");
-    cr_assert_str_eq(str(json_array_get(ps, 0), "status"), "geannuleerd");
-    cr_assert_str_eq(str(json_array_get(ps, 1), "status"), "geannuleerd");
-    cr_assert_str_eq(str(json_object_get(json_array_get(ps, 1), "annulering"), "reden"), "PL12");
+    cr_assert_str_eq(json_str(json_array_get(ps, 0), "status"), "geannuleerd");
+    cr_assert_str_eq(json_str(json_array_get(ps, 1), "status"), "geannuleerd");
+    cr_assert_str_eq(json_str(json_object_get(json_array_get(ps, 1), "annulering"), "reden"),
+                     "PL12");
     response_free(&r);
     snprintf(path, sizeof path, "%s/pogingen", vp);
     step(&pl, path, body, v, 409, "verzoek_niet_open");
@@ -424,7 +396,7 @@ Test(plaatsing, overdue_referrals_are_listed_for_placer_and_provider)
     long long locB = location_of(&za2, "22222221", "22222222");
     char body[2048], vp[96], path[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
-    long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    long long id = post_created(&srv, &pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
     proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
@@ -448,20 +420,22 @@ Test(plaatsing, overdue_referrals_are_listed_for_placer_and_provider)
         setenv("IFZO_TODAY", days[d].today, 1);
         server later;
         server_start_shared(&later, &srv, NULL);
-        cr_assert_eq(call_on(&later, &pl, "GET", "/api/toeleidingspogingen?overdue=1", NULL, 0, &r),
-                     200, "%s", r.body);
+        cr_assert_eq(
+            http_json_as(&later, &pl, "GET", "/api/toeleidingspogingen?overdue=1", NULL, 0, &r),
+            200, "%s", r.body);
         cr_assert_eq(json_array_size(json_object_get(r.json, "items")), days[d].placer, "%s",
                      days[d].today);
         if (days[d].placer)
             cr_assert(json_is_true(
                 json_object_get(json_array_get(json_object_get(r.json, "items"), 0), "te_laat")));
         response_free(&r);
-        cr_assert_eq(call_on(&later, &za, "GET", "/api/toeleidingspogingen?overdue=1", NULL, 0, &r),
-                     200);
+        cr_assert_eq(
+            http_json_as(&later, &za, "GET", "/api/toeleidingspogingen?overdue=1", NULL, 0, &r),
+            200);
         json_t *items = json_object_get(r.json, "items");
         cr_assert_eq(json_array_size(items), days[d].provider, "%s", days[d].today);
         if (days[d].provider)
-            cr_assert_eq(num(json_array_get(items, 0), "zorglocatie_id"), locA);
+            cr_assert_eq(json_num(json_array_get(items, 0), "zorglocatie_id"), locA);
         response_free(&r);
         cr_assert_eq(server_stop(&later), 0);
     }
@@ -493,7 +467,7 @@ static void *race_run(void *arg)
     race_call *c = arg;
     response r;
     pthread_barrier_wait(&race_barrier);
-    c->status = call_on(c->s, c->who, "POST", c->path, c->body, c->version, &r);
+    c->status = http_json_as(c->s, c->who, "POST", c->path, c->body, c->version, &r);
     snprintf(c->code, sizeof c->code, "%s", c->status == 200 ? "" : error_code(&r));
     response_free(&r);
     return NULL;
@@ -505,7 +479,7 @@ static void race(const server *const servers[3])
     long long locA = location_of(&za, "11111111", "11111112");
     char body[2048], vp[96], path[256], cancel[256], react[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
-    long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    long long id = post_created(&srv, &pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
     proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
@@ -547,7 +521,7 @@ static void race(const server *const servers[3])
     cr_assert_eq(call(&pl, "GET", vp, NULL, 0, &r), 200);
     cr_assert_eq(version_of(&r), v + 1);
     json_t *p = json_array_get(json_object_get(r.json, "pogingen"), 0);
-    cr_assert_str_eq(str(p, "status"), winner == 2 ? "geaccepteerd" : "geannuleerd");
+    cr_assert_str_eq(json_str(p, "status"), winner == 2 ? "geaccepteerd" : "geannuleerd");
     cr_assert(winner == 2 ? json_is_null(json_object_get(p, "annulering"))
                           : json_is_null(json_object_get(p, "reactie")));
     response_free(&r);
@@ -581,7 +555,7 @@ Test(plaatsing, end_of_care_table_shared_with_the_fz825_messages)
     long long locA = location_of(&za, "11111111", "11111112");
     char body[2048], vp[96], path[256];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indication("definitief"));
-    long long id = post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    long long id = post_created(&srv, &pl, "/api/plaatsingsverzoeken", body);
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
     proposal(vp);
     snprintf(path, sizeof path, "%s/pogingen", vp);
@@ -610,9 +584,9 @@ Test(plaatsing, end_of_care_table_shared_with_the_fz825_messages)
         v = step(&za, path, body, v, c->http, c->api_code);
         response r;
         cr_assert_eq(call(&pl, "GET", vp, NULL, 0, &r), 200);
-        cr_assert_str_eq(str(r.json, "status"), c->status_na, "case %zu", i);
+        cr_assert_str_eq(json_str(r.json, "status"), c->status_na, "case %zu", i);
         if (c->eind_na)
-            cr_assert_str_eq(str(r.json, "einddatum"), c->eind_na, "case %zu", i);
+            cr_assert_str_eq(json_str(r.json, "einddatum"), c->eind_na, "case %zu", i);
         else
             cr_assert(json_is_null(json_object_get(r.json, "einddatum")), "case %zu", i);
         response_free(&r);

@@ -38,16 +38,7 @@ TestSuite(scope, .init = start, .fini = stop, .timeout = 120);
 static long call(const client_auth *who, const char *method, const char *path, const char *body,
                  long long if_match, response *r)
 {
-    char im[64];
-    snprintf(im, sizeof im, "If-Match: \"%lld\"", if_match);
-    const char *h[] = {"Content-Type: application/json", if_match ? im : NULL, NULL};
-    http_as(&srv, who, method, path, h, body, r);
-    return r->status;
-}
-
-static long long id_of(const response *r)
-{
-    return (long long)json_integer_value(json_object_get(r->json, "id"));
+    return http_json_as(&srv, who, method, path, body, if_match, r);
 }
 
 static long long total_of(const client_auth *who, const char *path)
@@ -63,7 +54,7 @@ static long long create_client(const client_auth *ind, const char *body)
 {
     response r;
     cr_assert_eq(call(ind, "POST", "/api/justitiabelen", body, 0, &r), 201, "%s", r.body);
-    long long id = id_of(&r);
+    long long id = json_num(r.json, "id");
     response_free(&r);
     return id;
 }
@@ -87,7 +78,7 @@ static long long create_indication(const client_auth *ind, long long cid, const 
     indication_body(body, sizeof body, cid, status);
     response r;
     cr_assert_eq(call(ind, "POST", "/api/indicaties", body, 0, &r), 201, "%s", r.body);
-    long long id = id_of(&r);
+    long long id = json_num(r.json, "id");
     response_free(&r);
     return id;
 }
@@ -425,7 +416,7 @@ static long long provider_for(const client_auth *fb, const client_auth *za, cons
              agb, agb, za->organisation_id);
     response r;
     cr_assert_eq(call(fb, "POST", "/api/zorgaanbieders", body, 0, &r), 201, "%s", r.body);
-    long long id = id_of(&r);
+    long long id = json_num(r.json, "id");
     response_free(&r);
     return id;
 }
@@ -464,7 +455,7 @@ Test(scope, a_provider_maintains_only_its_own_locations_and_offer)
     cr_assert_eq(call(&their_token, "POST", "/api/zorglocaties", body, 0, &r), 400);
     response_free(&r);
     cr_assert_eq(call(&mine, "POST", "/api/zorglocaties", body, 0, &r), 201, "%s", r.body);
-    long long lid = id_of(&r);
+    long long lid = json_num(r.json, "id");
     response_free(&r);
     char lpath[64];
     snprintf(lpath, sizeof lpath, "/api/zorglocaties/%lld", lid);
@@ -485,7 +476,7 @@ Test(scope, a_provider_maintains_only_its_own_locations_and_offer)
     cr_assert_str_eq(error_field(&r), "zorglocatie_id");
     response_free(&r);
     cr_assert_eq(call(&my_token, "POST", "/api/zorgaanbod", body, 0, &r), 201, "%s", r.body);
-    long long oid = id_of(&r);
+    long long oid = json_num(r.json, "id");
     response_free(&r);
     char opath[64];
     snprintf(opath, sizeof opath, "/api/zorgaanbod/%lld", oid);

@@ -32,21 +32,7 @@ TestSuite(zorgaanbod, .init = start, .fini = stop, .timeout = 60);
 static long call(const client_auth *who, const char *method, const char *path, const char *body,
                  long long if_match, response *r)
 {
-    char im[64];
-    snprintf(im, sizeof im, "If-Match: \"%lld\"", if_match);
-    const char *h[] = {"Content-Type: application/json", if_match ? im : NULL, NULL};
-    http_as(&srv, who, method, path, h, body, r);
-    return r->status;
-}
-
-static long long id_of(const response *r)
-{
-    return (long long)json_integer_value(json_object_get(r->json, "id"));
-}
-
-static const char *str(const response *r, const char *key)
-{
-    return json_string_value(json_object_get(r->json, key));
+    return http_json_as(&srv, who, method, path, body, if_match, r);
 }
 
 static long long create_provider(const char *naam, const char *agb)
@@ -58,7 +44,7 @@ static long long create_provider(const char *naam, const char *agb)
              agb, za.organisation_id);
     response r;
     cr_assert_eq(call(&fb, "POST", "/api/zorgaanbieders", body, 0, &r), 201, "%s", r.body);
-    long long id = id_of(&r);
+    long long id = json_num(r.json, "id");
     response_free(&r);
     return id;
 }
@@ -72,7 +58,7 @@ static long long create_location(long long zid, const char *agb, const char *pos
              zid, agb, postcode, bn);
     response r;
     cr_assert_eq(call(&za, "POST", "/api/zorglocaties", body, 0, &r), 201, "%s", r.body);
-    long long id = id_of(&r);
+    long long id = json_num(r.json, "id");
     response_free(&r);
     return id;
 }
@@ -85,7 +71,7 @@ Test(zorgaanbod, provider_create_read_update_and_conflict)
                       "{\"naam\":\"De Woenselse Poort\",\"agb\":\"06120001\",\"toelating\":true}",
                       0, &r),
                  201, "%s", r.body);
-    long long id = id_of(&r);
+    long long id = json_num(r.json, "id");
     char loc[64];
     snprintf(loc, sizeof loc, "/api/zorgaanbieders/%lld", id);
     cr_assert_str_eq(response_header(&r, "Location", v, sizeof v), loc);
@@ -93,7 +79,7 @@ Test(zorgaanbod, provider_create_read_update_and_conflict)
     response_free(&r);
 
     cr_assert_eq(call(&pl, "GET", loc, NULL, 0, &r), 200);
-    cr_assert_str_eq(str(&r, "agb"), "06120001");
+    cr_assert_str_eq(json_str(r.json, "agb"), "06120001");
     cr_assert(json_is_true(json_object_get(r.json, "toelating")));
     response_free(&r);
 
@@ -119,7 +105,7 @@ Test(zorgaanbod, provider_create_read_update_and_conflict)
     cr_assert_eq(call(&fb, "POST", "/api/organisations",
                       "{\"name\":\"De Woenselse Poort\",\"kind\":\"zorgaanbieder\"}", 0, &r),
                  201);
-    long long org = id_of(&r);
+    long long org = json_num(r.json, "id");
     response_free(&r);
     char linked[256];
     snprintf(linked, sizeof linked,
@@ -205,7 +191,7 @@ Test(zorgaanbod, contracts_dates_and_unknown_provider)
              zid);
     cr_assert_eq(call(&fb, "POST", "/api/contracten", body, 0, &r), 201, "%s", r.body);
     cr_assert(json_is_null(json_object_get(r.json, "geldig_tot")));
-    long long cid = id_of(&r);
+    long long cid = json_num(r.json, "id");
     response_free(&r);
     char path[64];
     snprintf(path, sizeof path, "/api/contracten/%lld", cid);
@@ -214,7 +200,7 @@ Test(zorgaanbod, contracts_dates_and_unknown_provider)
                       "\"2025-12-31\"}",
                       1, &r),
                  200, "%s", r.body);
-    cr_assert_str_eq(str(&r, "geldig_tot"), "2025-12-31");
+    cr_assert_str_eq(json_str(r.json, "geldig_tot"), "2025-12-31");
     response_free(&r);
     snprintf(path, sizeof path, "/api/contracten?zorgaanbieder_id=%lld", zid);
     cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200);
@@ -233,8 +219,8 @@ Test(zorgaanbod, location_derives_geography_from_the_postcode)
     snprintf(path, sizeof path, "/api/zorglocaties/%lld", lid);
     response r;
     cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200);
-    cr_assert_str_eq(str(&r, "postcode"), "6525AB");
-    cr_assert_str_eq(str(&r, "arrondissement"), "GLD");
+    cr_assert_str_eq(json_str(r.json, "postcode"), "6525AB");
+    cr_assert_str_eq(json_str(r.json, "arrondissement"), "GLD");
     double lat = json_real_value(json_object_get(r.json, "lat"));
     cr_assert(lat > 51.7 && lat < 51.9, "lat %f", lat);
     response_free(&r);
@@ -275,7 +261,7 @@ Test(zorgaanbod, location_derives_geography_from_the_postcode)
                       "\"postcode\":\"1011AB\",\"plaats\":\"Amsterdam\",\"beveiligingsniveau\":"
                       "\"4\",\"landelijke_functie\":true}";
     cr_assert_eq(call(&za, "PUT", path, upd, 1, &r), 200, "%s", r.body);
-    cr_assert_str_eq(str(&r, "arrondissement"), "AMS");
+    cr_assert_str_eq(json_str(r.json, "arrondissement"), "AMS");
     cr_assert(json_is_true(json_object_get(r.json, "landelijke_functie")));
     response_free(&r);
     cr_assert_eq(call(&za, "PUT", path, upd, 1, &r), 409);
@@ -329,9 +315,9 @@ Test(zorgaanbod, offer_create_update_and_field_errors)
              "\"wachtlijst\":4,\"wachttijd_dagen\":21}",
              lid, AMB_CRITERIA);
     cr_assert_eq(call(&za, "POST", "/api/zorgaanbod", body, 0, &r), 201, "%s", r.body);
-    long long oid = id_of(&r);
+    long long oid = json_num(r.json, "id");
     cr_assert_eq(json_integer_value(json_object_get(r.json, "vrij")), 2);
-    cr_assert_str_eq(str(&r, "bijgewerkt_op"), "2025-06-02");
+    cr_assert_str_eq(json_str(r.json, "bijgewerkt_op"), "2025-06-02");
     json_t *geo = json_object_get(json_object_get(r.json, "criteria"), "arrondissement");
     cr_assert_eq(json_array_size(geo), 2);
     cr_assert_str_eq(json_string_value(json_array_get(geo, 0)), "DHA"); /* list order */
@@ -389,7 +375,7 @@ Test(zorgaanbod, offer_create_update_and_field_errors)
              AMB_CRITERIA);
     cr_assert_eq(call(&za, "PUT", path, body, 1, &r), 200, "%s", r.body);
     cr_assert(json_is_true(json_object_get(r.json, "opnamestop")));
-    cr_assert_str_eq(str(&r, "zorgtype"), "ABH");
+    cr_assert_str_eq(json_str(r.json, "zorgtype"), "ABH");
     cr_assert_eq(json_integer_value(json_object_get(r.json, "wachtlijst")), 9);
     response_free(&r);
     cr_assert_eq(call(&za, "PUT", path, body, 1, &r), 409);
