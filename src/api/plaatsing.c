@@ -469,28 +469,41 @@ void h_plaatsing_timeline(api_request *r)
         free(ev);
         return;
     }
+    /* A provider sees the steps of its own attempts only (not which other providers were
+     * asked or why they declined), and the names of its own users only. */
+    int64_t mine = scope_org(r);
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++) {
         const store_plaatsing_event *e = &ev[i];
+        /* the attempt of the step; a step on the request (decision, start and end of care)
+         * has the decided location instead */
+        const store_toeleidingspoging *own = NULL;
+        for (size_t k = 0; k < s.n && own == NULL; k++)
+            if (e->poging_id
+                    ? s.pogingen[k].v.id == e->poging_id
+                    : e->zorglocatie_id && s.pogingen[k].v.zorglocatie_id == e->zorglocatie_id)
+                own = &s.pogingen[k];
+        if (mine && (own == NULL || own->aanbieder_organisatie_id != mine))
+            continue;
+        bool named = !mine || e->organisation_id == mine;
         json_array_append_new(
-            a, json_pack("{s:I,s:o,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:b,s:o,s:s,s:s,s:o,s:s}", "id",
+            a, json_pack("{s:I,s:o,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:s,s:o,s:o,s:s}", "id",
                          (json_int_t)e->id, "poging_id",
                          e->poging_id ? json_integer(e->poging_id) : json_null(), "zorglocatie_id",
                          e->zorglocatie_id ? json_integer(e->zorglocatie_id) : json_null(), "stap",
                          e->stap, "status_van", e->status_van, "status_naar", e->status_naar,
                          "datum", fld_render_date(e->datum), "code", opt_text(e->code), "tekst",
                          opt_text(e->tekst), "te_laat", e->te_laat, "user_id",
-                         e->user_id ? json_integer(e->user_id) : json_null(), "username",
-                         e->username, "role", e->role, "organisation_id",
-                         e->organisation_id ? json_integer(e->organisation_id) : json_null(), "at",
-                         e->at));
+                         e->user_id && named ? json_integer(e->user_id) : json_null(), "username",
+                         named ? json_string(e->username) : json_null(), "role", e->role,
+                         "organisation_id",
+                         e->organisation_id ? json_integer(e->organisation_id) : json_null(),
+                         "organisation_name", opt_text(e->organisation_name), "at", e->at));
         /* a referral names the proposal it was made from */
-        for (size_t k = 0; e->poging_id && strcmp(e->stap, "aanmelden") == 0 && k < s.n; k++)
-            if (s.pogingen[k].v.id == e->poging_id)
-                json_object_set_new(json_array_get(a, json_array_size(a) - 1), "voorstel",
-                                    s.pogingen[k].voorstel_volgnummer
-                                        ? json_integer(s.pogingen[k].voorstel_volgnummer)
-                                        : json_null());
+        if (own != NULL && e->poging_id && strcmp(e->stap, "aanmelden") == 0)
+            json_object_set_new(json_array_get(a, json_array_size(a) - 1), "voorstel",
+                                own->voorstel_volgnummer ? json_integer(own->voorstel_volgnummer)
+                                                         : json_null());
     }
     store_plaatsing_free(&s);
     free(ev);

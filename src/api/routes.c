@@ -85,7 +85,7 @@ const api_route api_routes[] = {
     {"GET", "/api/plaatsingsverzoeken", h_plaatsing_list, PL, "Plaatsingsverzoeken"},
     {"POST", "/api/plaatsingsverzoeken", h_plaatsing_create, PL, "Plaatsingsverzoek aanmaken"},
     {"GET", "/api/plaatsingsverzoeken/{id}", h_plaatsing_get, PL | ZA, "Eén plaatsingsverzoek"},
-    {"GET", "/api/plaatsingsverzoeken/{id}/tijdlijn", h_plaatsing_timeline, PL,
+    {"GET", "/api/plaatsingsverzoeken/{id}/tijdlijn", h_plaatsing_timeline, PL | ZA,
      "Tijdlijn van een plaatsingsverzoek"},
     {"POST", "/api/plaatsingsverzoeken/{id}/pogingen", h_plaatsing_aanmelden, PL,
      "Aanmelden bij een zorglocatie"},

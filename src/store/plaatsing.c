@@ -679,10 +679,11 @@ static int ev_tx(db_conn *c, void *vctx)
     db_param p[] = {dbp_int(x->org)};
     db_rows *r;
     int rc = db_query(c,
-                      "SELECT id, verzoek_id, poging_id, zorglocatie_id, stap, status_van, "
-                      "status_naar, datum, code, tekst, te_laat, user_id, username, role, "
-                      "organisation_id, at FROM plaatsing_gebeurtenis WHERE verzoek_id = $1 "
-                      "ORDER BY id",
+                      "SELECT e.id, e.verzoek_id, e.poging_id, e.zorglocatie_id, e.stap, "
+                      "e.status_van, e.status_naar, e.datum, e.code, e.tekst, e.te_laat, "
+                      "e.user_id, e.username, e.role, e.organisation_id, e.at, o.name "
+                      "FROM plaatsing_gebeurtenis e LEFT JOIN organisation o "
+                      "ON o.id = e.organisation_id WHERE e.verzoek_id = $1 ORDER BY e.id",
                       p, 1, &r);
     if (rc != STORE_OK)
         return rc;
@@ -710,6 +711,8 @@ static int ev_tx(db_conn *c, void *vctx)
         db_col_copy(r, 13, e->role, sizeof e->role);
         e->organisation_id = db_col_null(r, 14) ? 0 : db_col_int(r, 14);
         db_col_copy(r, 15, e->at, sizeof e->at);
+        if (!db_col_null(r, 16))
+            db_col_copy(r, 16, e->organisation_name, sizeof e->organisation_name);
     }
     db_rows_free(r);
     return step < 0 ? -step : STORE_OK;

@@ -121,6 +121,7 @@ typedef struct {
     char username[STORE_USERNAME_MAX + 8];
     char role[32];
     int64_t organisation_id;
+    char organisation_name[STORE_NAME_MAX * 4 + 1]; /* "" when none or removed */
     char at[24];
 } store_plaatsing_event;
 

@@ -181,7 +181,7 @@ static const struct {
     {"GET /api/plaatsingsverzoeken", {401, 403, 200, 403, 403, 403, 403}},
     {"POST /api/plaatsingsverzoeken", {401, 403, 400, 403, 403, 403, 403}},
     {"GET /api/plaatsingsverzoeken/{id}", {401, 403, 404, 404, 403, 403, 404}},
-    {"GET /api/plaatsingsverzoeken/{id}/tijdlijn", {401, 403, 404, 403, 403, 403, 403}},
+    {"GET /api/plaatsingsverzoeken/{id}/tijdlijn", {401, 403, 404, 404, 403, 403, 404}},
     {"POST /api/plaatsingsverzoeken/{id}/pogingen", {401, 403, 428, 403, 403, 403, 403}},
     {"POST /api/plaatsingsverzoeken/{id}/besluit", {401, 403, 428, 403, 403, 403, 403}},
     {"POST /api/plaatsingsverzoeken/{id}/start-zorg", {401, 403, 403, 428, 403, 403, 428}},

@@ -343,8 +343,39 @@ Test(plaatsing, the_whole_path_and_every_refusal_on_the_way)
     /* the referral names the proposal it came from and its justification */
     cr_assert_eq(json_num(json_array_get(items, 2), "voorstel"), 1);
     cr_assert_str_eq(json_str(json_array_get(items, 2), "code"), "WACHT");
+    /* each step names the organisation of whoever did it */
+    char org_path[64];
+    snprintf(org_path, sizeof org_path, "/api/organisations/%lld", pl.organisation_id);
+    response o;
+    cr_assert_eq(call(&fb, "GET", org_path, NULL, 0, &o), 200, "%s", o.body);
+    cr_assert_str_eq(json_str(json_array_get(items, 7), "organisation_name"),
+                     json_str(o.json, "name"));
+    response_free(&o);
     response_free(&r);
-    cr_assert_eq(call(&za, "GET", path, NULL, 0, &r), 403);
+
+    /* The provider sees the steps of its own attempts only, and the names of its own users
+     * only; a provider without an attempt on the request does not see it at all. */
+    cr_assert_eq(call(&za, "GET", path, NULL, 0, &r), 200, "%s", r.body);
+    static const char *const own_steps[] = {"aanmelden",
+                                            "afwijzen",
+                                            "annuleren",
+                                            "aanmelden",
+                                            "accepteren",
+                                            "besluiten",
+                                            "start_zorg",
+                                            "einde_zorg",
+                                            "correctie_einde_zorg",
+                                            "intrekking_einde_zorg"};
+    items = json_object_get(r.json, "items");
+    cr_assert_eq(json_array_size(items), sizeof own_steps / sizeof own_steps[0], "%s", r.body);
+    for (size_t i = 0; i < json_array_size(items); i++)
+        cr_assert_str_eq(json_str(json_array_get(items, i), "stap"), own_steps[i], "event %zu", i);
+    cr_assert(json_is_null(json_object_get(json_array_get(items, 0), "username")),
+              "the placer's user name is not shown to the provider");
+    cr_assert_str_eq(json_str(json_array_get(items, 0), "role"), "plaatser");
+    cr_assert_str_eq(json_str(json_array_get(items, 1), "username"), za.username);
+    response_free(&r);
+    cr_assert_eq(call(&za2, "GET", path, NULL, 0, &r), 404);
     response_free(&r);
 
     /* Every read and write is in the access log for this client. */

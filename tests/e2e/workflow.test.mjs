@@ -349,6 +349,15 @@ test('the whole path: new client, indication, request, referral, decline, cancel
   await arrived(za, 'aanmelding-einde-ingetrokken', `Aanmelding ${attB.split('/').pop()}`);
   assert.match(await za.locator('main dl').nth(1).innerText(), /Status van de plaatsing\s+Geplaatst/);
   assert.equal(await za.locator('#einde').count(), 1, 'the end can be reported again');
+  // The provider's course of its referrals: its own steps only, the placer by role, not name.
+  const course = await rows(za);
+  assert.deepEqual(course.map((r) => r[1]), [
+    'Aangemeld bij zorglocatie', 'Reactietermijn verlengd', 'Aanmelding afgewezen', 'Toeleidingspoging geannuleerd',
+    'Aangemeld bij zorglocatie', 'Aanmelding geaccepteerd', 'Plaatsingsbesluit genomen', 'Start zorg gemeld',
+    'Einde zorg gemeld', 'Einde zorg gecorrigeerd', 'Melding einde zorg ingetrokken']);
+  assert.equal(course[0][6], 'Plaatser');
+  assert.equal(course[0][7], 'Reclassering Midden');
+  assert.equal(course[2][6], 'aanbieder (Zorgaanbieder)');
 
   // ---- plaatser: the timeline has every step with who and role
   await visit(t, pl, reqPath, 'plaatsingsverzoek-tijdlijn', `Plaatsingsverzoek ${reqId}`);
@@ -364,6 +373,8 @@ test('the whole path: new client, indication, request, referral, decline, cancel
   assert.equal(timeline[3][6], 'aanbieder (Zorgaanbieder)');
   assert.equal(timeline[4][5], 'De motivatie van de justitiabele is recent verbeterd.');
   assert.equal(timeline[7][6], 'plaatser (Plaatser)');
+  assert.equal(timeline[3][7], 'Kliniek De Berk', 'each step names the organisation');
+  assert.equal(timeline[7][7], 'Reclassering Midden');
   await visit(t, pl, '/werklijst', 'werklijst', 'Werklijst');
   assert.match((await rows(pl))[0].join('|'), /Geplaatst/);
   for (const page of [ind, pl, za]) assert.deepEqual(unexpected(page.problems), []);

@@ -3,7 +3,8 @@
 // option declines with that reason) plus an optional text; the request for a longer reply
 // term (clinical care only, once); and after the placement decision for this referral the
 // start of care, the end of care with its mutatiereden, its correction and its withdrawal
-// (FZ825 rules: docs/workflow.md).
+// (FZ825 rules: docs/workflow.md); and the course of this provider's referrals for the request
+// (the timeline, restricted by the server to its own attempts).
 //
 // The If-Match of every step is the version of the placement request (the ETag of the
 // request and of each of its attempts), read with the request.
@@ -15,7 +16,7 @@ import {
 } from '../ui.js';
 import {
   badge, locationLabel, offerNames, overdueBadge, POGING_STATUS, reactionText, replyTerm,
-  VERZOEK_STATUS, cancellationText,
+  timelineTable, VERZOEK_STATUS, cancellationText,
 } from './plaatsing-data.js';
 
 export const title = 'Aanmelding';
@@ -32,7 +33,8 @@ const DONE = {
 export async function render(main, { params, query, navigate }) {
   const id = encodeURIComponent(params.id);
   const [p, lists, names] = await Promise.all([get(`/api/toeleidingspogingen/${id}`), codelists(), offerNames()]);
-  const v = await get(`/api/plaatsingsverzoeken/${p.verzoek_id}`);
+  const [v, timeline] = await Promise.all([
+    get(`/api/plaatsingsverzoeken/${p.verzoek_id}`), get(`/api/plaatsingsverzoeken/${p.verzoek_id}/tijdlijn`)]);
   const here = `/aanmeldingen/${p.id}`;
   const step = (path, body, done) => async () => {
     await api('POST', path, { body, ifMatch: etag(v.version) });
@@ -55,6 +57,7 @@ export async function render(main, { params, query, navigate }) {
     ['Reactie', reactionText(lists, p) || '—'],
     ['Annulering', cancellationText(lists, p) || '—'],
   ]));
+  main.append(heading2('Verloop'), timelineTable('Uw aanmeldingen voor dit plaatsingsverzoek, oudste stap eerst', lists, names, timeline.items));
 
   if (p.status === 'aangemeld') {
     main.append(heading2('Reageren'), form('reactie', [

@@ -1,14 +1,18 @@
 // plaatsing-data.js - what the workflow screens of plaatser and zorgaanbieder share (not a
 // screen): the Dutch names of the statuses and timeline steps of docs/workflow.md, the names
 // of care locations (one list call per page, cached like the code lists), a client's name,
-// the cancel dialog with the two cancellation lists, and the small status badges.
+// the cancel dialog with the two cancellation lists, the small status badges, and the
+// timeline table (the placer's whole request, the provider's own referrals).
 //
 // Why one module: the worklist, the request, the inbox and the referral all show the same
 // statuses and locations; a status named differently on two screens confuses the user.
 import { api, get } from '../api.js';
 import { labelOf } from '../codelists.js';
 import { h } from '../dom.js';
-import { etag, field, form, para } from '../ui.js';
+import { ROLE_LABELS } from '../session.js';
+import {
+  date, etag, field, form, para, stamp, table,
+} from '../ui.js';
 
 /** Status of a placement request (plaatsingsverzoek). */
 export const VERZOEK_STATUS = Object.freeze({
@@ -195,4 +199,33 @@ export function cancellationText(lists, p) {
   if (!p.annulering) return '';
   const who = labelOf(lists, 'annuleren_op_verzoek', p.annulering.op_verzoek);
   return `Op verzoek van ${who.toLowerCase()}: ${labelOf(lists, 'annuleringsreden', p.annulering.reden)}${p.annulering.motivatie ? ` — ${p.annulering.motivatie}` : ''}`;
+}
+
+/** A status of the request or of an attempt ('-': none yet). */
+const statusLabel = (s) => (!s || s === '-' ? '—' : VERZOEK_STATUS[s] ?? POGING_STATUS[s] ?? s);
+
+/** The timeline step's code in words (reaction, cancellation reason, mutatiereden, number). */
+function stepCode(lists, e) {
+  if (!e.code) return '';
+  const list = STAP_CODELIST[e.stap];
+  return list ? labelOf(lists, list, e.code) : e.code;
+}
+
+/**
+ * The timeline as a table, oldest step first: when, what, the location, the reason, who (a
+ * provider gets no user names of other organisations: then the role only) and which
+ * organisation, and the change of status.
+ */
+export function timelineTable(caption, lists, names, items, empty = 'Nog geen stappen.') {
+  return table(caption, [
+    { label: 'Moment (UTC)', value: (e) => stamp(e.at) },
+    { label: 'Stap', value: (e) => STAP[e.stap] ?? e.stap },
+    { label: 'Datum', value: (e) => date(e.datum) },
+    { label: 'Zorglocatie', value: (e) => (e.zorglocatie_id ? locationLabel(names, e.zorglocatie_id) : '') },
+    { label: 'Reden of code', value: (e) => stepCode(lists, e) },
+    { label: 'Toelichting', value: (e) => e.tekst ?? '' },
+    { label: 'Door', value: (e) => (e.username ? `${e.username} (${ROLE_LABELS[e.role] ?? e.role})` : ROLE_LABELS[e.role] ?? e.role) },
+    { label: 'Organisatie', value: (e) => e.organisation_name ?? '' },
+    { label: 'Status', value: (e) => (e.status_van === e.status_naar ? statusLabel(e.status_naar) : `${statusLabel(e.status_van)} → ${statusLabel(e.status_naar)}`) },
+  ], items, empty);
 }

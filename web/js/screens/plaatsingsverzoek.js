@@ -9,13 +9,12 @@
 import { api, get } from '../api.js';
 import { codelists, labelOf } from '../codelists.js';
 import { h } from '../dom.js';
-import { ROLE_LABELS } from '../session.js';
 import {
-  alert, dataList, date, etag, form, heading, heading2, link, para, stamp, table,
+  alert, dataList, date, etag, form, heading, heading2, link, para, table,
 } from '../ui.js';
 import {
   badge, cancelDialog, cancellationText, clientName, dialogButton, locationLabel, offerNames,
-  overdueBadge, POGING_STATUS, reactionText, STAP, STAP_CODELIST, VERZOEK_STATUS,
+  overdueBadge, POGING_STATUS, reactionText, timelineTable, VERZOEK_STATUS,
 } from './plaatsing-data.js';
 
 export const title = 'Plaatsingsverzoek';
@@ -27,16 +26,6 @@ const DONE = {
   ingetrokken: 'Het plaatsingsverzoek is ingetrokken.',
   besluit: 'Het plaatsingsbesluit is vastgelegd.',
 };
-
-/** A status of the request or of an attempt ('-': none yet). */
-const statusLabel = (s) => (!s || s === '-' ? '—' : VERZOEK_STATUS[s] ?? POGING_STATUS[s] ?? s);
-
-/** The timeline step's code in words (reaction, cancellation reason, mutatiereden, number). */
-function stepCode(lists, e) {
-  if (!e.code) return '';
-  const list = STAP_CODELIST[e.stap];
-  return list ? labelOf(lists, list, e.code) : e.code;
-}
 
 export async function render(main, { params, query, navigate }) {
   const id = encodeURIComponent(params.id);
@@ -151,14 +140,5 @@ export async function render(main, { params, query, navigate }) {
     }, `Plaatsingsbrief ${b.besluitnummer} (PDF)`)));
   }
 
-  main.append(heading2('Tijdlijn'), table('Alle stappen van dit plaatsingsverzoek, oudste eerst', [
-    { label: 'Moment (UTC)', value: (e) => stamp(e.at) },
-    { label: 'Stap', value: (e) => STAP[e.stap] ?? e.stap },
-    { label: 'Datum', value: (e) => date(e.datum) },
-    { label: 'Zorglocatie', value: (e) => (e.zorglocatie_id ? locationLabel(names, e.zorglocatie_id) : '') },
-    { label: 'Reden of code', value: (e) => stepCode(lists, e) },
-    { label: 'Toelichting', value: (e) => e.tekst ?? '' },
-    { label: 'Door', value: (e) => `${e.username} (${ROLE_LABELS[e.role] ?? e.role})` },
-    { label: 'Status', value: (e) => (e.status_van === e.status_naar ? statusLabel(e.status_naar) : `${statusLabel(e.status_van)} → ${statusLabel(e.status_naar)}`) },
-  ], timeline.items, 'Nog geen stappen.'));
+  main.append(heading2('Tijdlijn'), timelineTable('Alle stappen van dit plaatsingsverzoek, oudste eerst', lists, names, timeline.items));
 }
