@@ -90,7 +90,9 @@ static int load_locatie(db_conn *c, int64_t id, locatie *l)
     return step == 1 ? STORE_OK : step == 0 ? STORE_NOT_FOUND : -step;
 }
 
-/* Adds delta to the count of (maat, dag, dims, sleutel, waarde). */
+/* Adds delta to the count of (maat, dag, dims, sleutel, waarde) and to the same count in
+ * the rows of dag's week, month, quarter and year (migration 0010), in the caller's
+ * transaction: a period row is always the sum of its day rows. */
 static int feit(db_conn *c, const char *maat, ifzo_date dag, const dims *d, const char *sleutel,
                 int64_t waarde, int64_t delta)
 {
@@ -114,14 +116,40 @@ static int feit(db_conn *c, const char *maat, ifzo_date dag, const dims *d, cons
                     dbp_text(sleutel),
                     dbp_int(waarde),
                     dbp_int(delta)};
-    return db_exec(c,
-                   "INSERT INTO monitor_feit (maat, dag, week, maand, kwartaal, jaar, zorgtype, "
-                   "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, "
-                   "sleutel, waarde, aantal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                   "$11, $12, $13, $14) ON CONFLICT (maat, dag, zorgtype, beveiligingsniveau, "
-                   "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde) DO "
-                   "UPDATE SET aantal = monitor_feit.aantal + excluded.aantal",
-                   p, 14, NULL);
+    int rc = db_exec(c,
+                     "INSERT INTO monitor_feit (maat, dag, week, maand, kwartaal, jaar, zorgtype, "
+                     "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, "
+                     "sleutel, waarde, aantal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                     "$11, $12, $13, $14) ON CONFLICT (maat, dag, zorgtype, beveiligingsniveau, "
+                     "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde) DO "
+                     "UPDATE SET aantal = monitor_feit.aantal + excluded.aantal",
+                     p, 14, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    /* $1 maat, $2..$5 the four labels, $6..$10 the dimensions, $11 sleutel, $12 waarde, $13
+     * delta: one statement, four rows (one per soort, so no row is hit twice) */
+    db_param pp[] = {p[0], p[2], p[3],  p[4],  p[5],  p[6], p[7],
+                     p[8], p[9], p[10], p[11], p[12], p[13]};
+#define PERIODE_ROW(soort, lbl) "($1, '" soort "', " lbl ", $6, $7, $8, $9, $10, $11, $12, $13)"
+    return db_exec(
+        c,
+        "INSERT INTO monitor_feit_periode (maat, soort, periode, zorgtype, "
+        "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, "
+        "waarde, aantal) VALUES " PERIODE_ROW("week", "$2") ", " PERIODE_ROW(
+            "maand",
+            "$3") ", " PERIODE_ROW("kwartaal",
+                                   "$4") ", " PERIODE_ROW("jaar",
+                                                          "$5") " ON CONFLICT (maat, soort, "
+                                                                "periode, zorgtype, "
+                                                                "beveiligingsniveau, "
+                                                                "arrondissement, zorgaanbieder_id, "
+                                                                "zorglocatie_id, sleutel, waarde) "
+                                                                "DO UPDATE "
+                                                                "SET aantal = "
+                                                                "monitor_feit_periode.aantal + "
+                                                                "excluded.aantal",
+        pp, 13, NULL);
+#undef PERIODE_ROW
 }
 
 static dims traject_dims(const traject *t, int64_t aanbieder_id, int64_t locatie_id)
@@ -424,6 +452,8 @@ static int rebuild_tx(db_conn *c, void *ctx)
     (void)ctx;
     int rc = db_exec(c, "DELETE FROM monitor_feit", NULL, 0, NULL);
     if (rc == STORE_OK)
+        rc = db_exec(c, "DELETE FROM monitor_feit_periode", NULL, 0, NULL);
+    if (rc == STORE_OK)
         rc = db_exec(c, "DELETE FROM monitor_traject", NULL, 0, NULL);
     if (rc != STORE_OK)
         return rc;
@@ -502,16 +532,18 @@ static bool put(text *t, const char *s)
     return true;
 }
 
+typedef struct {
+    text t;
+    const char *sql;
+} dump_ctx;
+
+/* Writes the rows of x->sql (ten columns: text, text, text, text, text, int, int, text, int,
+ * int) as lines. */
 static int dump_tx(db_conn *c, void *ctx)
 {
-    text *t = ctx;
+    dump_ctx *x = ctx;
     db_rows *r;
-    int rc = db_query(c,
-                      "SELECT maat, dag, zorgtype, beveiligingsniveau, arrondissement, "
-                      "zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM monitor_feit "
-                      "WHERE aantal <> 0 ORDER BY maat, dag, zorgtype, beveiligingsniveau, "
-                      "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde",
-                      NULL, 0, &r);
+    int rc = db_query(c, x->sql, NULL, 0, &r);
     if (rc != STORE_OK)
         return rc;
     int step;
@@ -521,7 +553,7 @@ static int dump_tx(db_conn *c, void *ctx)
                  db_col_text(r, 1), db_col_text(r, 2), db_col_text(r, 3), db_col_text(r, 4),
                  (long long)db_col_int(r, 5), (long long)db_col_int(r, 6), db_col_text(r, 7),
                  (long long)db_col_int(r, 8), (long long)db_col_int(r, 9));
-        if (!put(t, line)) {
+        if (!put(&x->t, line)) {
             step = -STORE_ERROR;
             break;
         }
@@ -530,19 +562,111 @@ static int dump_tx(db_conn *c, void *ctx)
     return step < 0 ? -step : STORE_OK;
 }
 
-int store_monitor_dump(store *s, char **out)
+static int dump_sql(store *s, const char *sql, char **out)
 {
-    text t = {NULL, 0, 0};
+    dump_ctx x = {{NULL, 0, 0}, sql};
     *out = NULL;
-    if (!put(&t, ""))
+    if (!put(&x.t, ""))
         return STORE_ERROR;
-    int rc = store_tx(s, false, dump_tx, &t);
+    int rc = store_tx(s, false, dump_tx, &x);
     if (rc != STORE_OK) {
-        free(t.buf);
+        free(x.t.buf);
         return rc;
     }
-    *out = t.buf;
+    *out = x.t.buf;
     return STORE_OK;
+}
+
+int store_monitor_dump(store *s, char **out)
+{
+    return dump_sql(s,
+                    "SELECT maat, dag, zorgtype, beveiligingsniveau, arrondissement, "
+                    "zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM monitor_feit "
+                    "WHERE aantal <> 0 ORDER BY maat, dag, zorgtype, beveiligingsniveau, "
+                    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde",
+                    out);
+}
+
+/* The period of a line is "soort:periode" in the dumps of the period rows. */
+#define DUMP_PERIODE_ORDER                                                                         \
+    " ORDER BY maat, soort, periode, zorgtype, beveiligingsniveau, arrondissement, "               \
+    "zorgaanbieder_id, zorglocatie_id, sleutel, waarde"
+#define DUMP_DAG_ALS(soort, col)                                                                   \
+    "SELECT maat, '" soort "' AS soort, " col " AS periode, zorgtype, beveiligingsniveau, "        \
+    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM monitor_feit"
+
+int store_monitor_dump_perioden(store *s, bool uit_dagen, char **out)
+{
+    if (!uit_dagen)
+        return dump_sql(s,
+                        "SELECT maat, soort || ':' || periode, zorgtype, beveiligingsniveau, "
+                        "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal "
+                        "FROM monitor_feit_periode WHERE aantal <> 0" DUMP_PERIODE_ORDER,
+                        out);
+    return dump_sql(
+        s,
+        "SELECT maat, soort || ':' || periode, zorgtype, beveiligingsniveau, "
+        "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, "
+        "SUM(aantal) FROM (" DUMP_DAG_ALS("week", "week") " UNION ALL " DUMP_DAG_ALS(
+            "maand",
+            "maand") " UNION ALL " DUMP_DAG_ALS("kwartaal",
+                                                "kwartaal") " UNION ALL " DUMP_DAG_ALS("jaar",
+                                                                                       "jaar") ") "
+                                                                                               "f "
+                                                                                               "GRO"
+                                                                                               "UP "
+                                                                                               "BY "
+                                                                                               "maa"
+                                                                                               "t, "
+                                                                                               "soo"
+                                                                                               "rt,"
+                                                                                               " "
+                                                                                               "per"
+                                                                                               "iod"
+                                                                                               "e, "
+                                                                                               "zor"
+                                                                                               "gty"
+                                                                                               "pe,"
+                                                                                               " be"
+                                                                                               "vei"
+                                                                                               "lig"
+                                                                                               "ing"
+                                                                                               "sni"
+                                                                                               "vea"
+                                                                                               "u, "
+                                                                                               "arr"
+                                                                                               "ond"
+                                                                                               "iss"
+                                                                                               "eme"
+                                                                                               "nt,"
+                                                                                               " zo"
+                                                                                               "rga"
+                                                                                               "anb"
+                                                                                               "ied"
+                                                                                               "er_"
+                                                                                               "id,"
+                                                                                               " "
+                                                                                               "zor"
+                                                                                               "glo"
+                                                                                               "cat"
+                                                                                               "ie_"
+                                                                                               "id,"
+                                                                                               " sl"
+                                                                                               "eut"
+                                                                                               "el,"
+                                                                                               " wa"
+                                                                                               "ard"
+                                                                                               "e "
+                                                                                               "HAV"
+                                                                                               "ING"
+                                                                                               " SU"
+                                                                                               "M("
+                                                                                               "aan"
+                                                                                               "tal"
+                                                                                               ") "
+                                                                                               "<> "
+                                                                                               "0" DUMP_PERIODE_ORDER,
+        out);
 }
 
 /* ---- reading --------------------------------------------------------------------------- */
@@ -624,19 +748,67 @@ static void filter_params(const store_monitor_filter *f, db_param *p, char van[I
     p[7] = dbp_int(f->zorglocatie_id);
 }
 
-static int tellingen_tx(db_conn *c, void *vctx)
+/* Sums measure `maat` per period, category (column cc) and waarde over [van, tot] under the
+ * filter, in period order. Whole periods come from the period rows (migration 0010), the
+ * partial periods at the edges of the range from the day rows: the same sums, since a
+ * period row is the sum of its day rows. */
+static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
 {
-    read_ctx *x = vctx;
-    char sql[1024], van[IFZO_DATE_BUFSIZE], tot[IFZO_DATE_BUFSIZE];
-    const char *pc = periode_col[x->f->periode], *cc = per_col[x->per];
+    const store_monitor_filter *f = x->f;
+    const char *pc = periode_col[f->periode];
+    ifzo_date first_start, first_next, last_start, last_next;
+    char first_lbl[MONITOR_LABEL_BUF], last_lbl[MONITOR_LABEL_BUF];
+    if (!monitor_periode_van(f->periode, f->van, &first_start, &first_next, first_lbl) ||
+        !monitor_periode_van(f->periode, f->tot, &last_start, &last_next, last_lbl))
+        return STORE_INVALID;
+    /* whole periods: [ws, we) */
+    ifzo_date ws = first_start == f->van ? f->van : first_next;
+    ifzo_date we = last_next - 1 == f->tot ? last_next : last_start;
+    char sql[1024], a[IFZO_DATE_BUFSIZE], b[IFZO_DATE_BUFSIZE];
+    db_param p[9];
+    p[0] = dbp_text(maat);
+    filter_params(f, p, a, b);
     snprintf(sql, sizeof sql,
              "SELECT %s, %s, waarde, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 "
              "AND dag <= $3" FILTER_WHERE " GROUP BY %s, %s, waarde ORDER BY 1, 2, 3",
              pc, cc, pc, cc);
-    db_param p[8];
-    p[0] = dbp_text(x->maat);
-    filter_params(x->f, p, van, tot);
-    return read_rows(c, x, sql, p, 8, true);
+    if (ws >= we) /* no whole period: the day rows of the range */
+        return read_rows(c, x, sql, p, 8, true);
+    int rc;
+    if (f->van < ws) { /* the head: van .. ws - 1 */
+        p[2] = store_date_param(ws - 1, b);
+        if ((rc = read_rows(c, x, sql, p, 8, true)) != STORE_OK)
+            return rc;
+    }
+    char wl[MONITOR_LABEL_BUF], ll[MONITOR_LABEL_BUF];
+    if (!monitor_periode_van(f->periode, ws, NULL, NULL, wl) ||
+        !monitor_periode_van(f->periode, we - 1, NULL, NULL, ll))
+        return STORE_INVALID;
+    char psql[1024];
+    snprintf(psql, sizeof psql,
+             "SELECT periode, %s, waarde, SUM(aantal) FROM monitor_feit_periode WHERE maat = $1 "
+             "AND periode >= $2 AND periode <= $3" FILTER_WHERE
+             " AND soort = $9 GROUP BY periode, %s, waarde ORDER BY 1, 2, 3",
+             cc, cc);
+    db_param pp[9];
+    memcpy(pp, p, sizeof pp);
+    pp[1] = dbp_text(wl);
+    pp[2] = dbp_text(ll);
+    pp[8] = dbp_text(monitor_periode_name(f->periode));
+    if ((rc = read_rows(c, x, psql, pp, 9, true)) != STORE_OK)
+        return rc;
+    if (we <= f->tot) { /* the tail: we .. tot */
+        p[1] = store_date_param(we, a);
+        p[2] = store_date_param(f->tot, b);
+        rc = read_rows(c, x, sql, p, 8, true);
+    }
+    return rc;
+}
+
+static int tellingen_tx(db_conn *c, void *vctx)
+{
+    read_ctx *x = vctx;
+    return sum_split(c, x, x->maat, per_col[x->per]);
 }
 
 static bool filter_ok(const store_monitor_filter *f, store_monitor_per per)
@@ -666,7 +838,7 @@ int store_monitor_tellingen(store *s, const char *maat, const store_monitor_filt
 static int bezetting_tx(db_conn *c, void *vctx)
 {
     read_ctx *x = vctx;
-    const char *pc = periode_col[x->f->periode], *cc = per_col[x->per];
+    const char *cc = per_col[x->per];
     char sql[1024], van[IFZO_DATE_BUFSIZE], tot[IFZO_DATE_BUFSIZE];
     db_param p[8];
     p[0] = dbp_text("bezetting");
@@ -696,11 +868,8 @@ static int bezetting_tx(db_conn *c, void *vctx)
              cc, cc);
     if ((rc = read_rows(c, x, sql, pb, 8, true)) != STORE_OK)
         return rc;
-    snprintf(sql, sizeof sql,
-             "SELECT %s, %s, 0, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 AND "
-             "dag <= $3" FILTER_WHERE " GROUP BY %s, %s ORDER BY 1, 2",
-             pc, cc, pc, cc);
-    return read_rows(c, x, sql, p, 8, true);
+    /* the deltas in the range per period (waarde is always 0 for them) */
+    return sum_split(c, x, "bezetting", cc);
 }
 
 static int cmp_cat(const void *a, const void *b)

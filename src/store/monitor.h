@@ -99,4 +99,9 @@ int store_monitor_rebuild(store *s);
  * maintained table with a rebuilt one. *out malloc'd. */
 int store_monitor_dump(store *s, char **out);
 
+/* The same for the period rows of migration 0010 (week, month, quarter and year; the second
+ * field of a line is "soort:periode"): as maintained (uit_dagen false), or computed from the
+ * day rows of monitor_feit (true). The two must be equal. *out malloc'd. */
+int store_monitor_dump_perioden(store *s, bool uit_dagen, char **out);
+
 #endif
