@@ -90,6 +90,11 @@ static int load_locatie(db_conn *c, int64_t id, locatie *l)
     return step == 1 ? STORE_OK : step == 0 ? STORE_NOT_FOUND : -step;
 }
 
+/* The dimension a period row keeps (migration 0010): none, or one of the five. */
+enum { DIMENSIE_COUNT = 6 };
+static const char *const dimensie_name[DIMENSIE_COUNT] = {
+    "", "zorgtype", "beveiligingsniveau", "arrondissement", "zorgaanbieder", "zorglocatie"};
+
 /* Adds delta to the count of (maat, dag, dims, sleutel, waarde) and to the same count in
  * the rows of dag's week, month, quarter and year (migration 0010), in the caller's
  * transaction: a period row is always the sum of its day rows. */
@@ -127,29 +132,33 @@ static int feit(db_conn *c, const char *maat, ifzo_date dag, const dims *d, cons
     if (rc != STORE_OK)
         return rc;
     /* $1 maat, $2..$5 the four labels, $6..$10 the dimensions, $11 sleutel, $12 waarde, $13
-     * delta: one statement, four rows (one per soort, so no row is hit twice) */
+     * delta. One statement for the 24 period rows (4 soorten x 6 dimensie: no row is hit
+     * twice); its text depends on nothing but the tables below. */
     db_param pp[] = {p[0], p[2], p[3],  p[4],  p[5],  p[6], p[7],
                      p[8], p[9], p[10], p[11], p[12], p[13]};
-#define PERIODE_ROW(soort, lbl) "($1, '" soort "', " lbl ", $6, $7, $8, $9, $10, $11, $12, $13)"
-    return db_exec(
-        c,
-        "INSERT INTO monitor_feit_periode (maat, soort, periode, zorgtype, "
-        "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, "
-        "waarde, aantal) VALUES " PERIODE_ROW("week", "$2") ", " PERIODE_ROW(
-            "maand",
-            "$3") ", " PERIODE_ROW("kwartaal",
-                                   "$4") ", " PERIODE_ROW("jaar",
-                                                          "$5") " ON CONFLICT (maat, soort, "
-                                                                "periode, zorgtype, "
-                                                                "beveiligingsniveau, "
-                                                                "arrondissement, zorgaanbieder_id, "
-                                                                "zorglocatie_id, sleutel, waarde) "
-                                                                "DO UPDATE "
-                                                                "SET aantal = "
-                                                                "monitor_feit_periode.aantal + "
-                                                                "excluded.aantal",
-        pp, 13, NULL);
-#undef PERIODE_ROW
+    static const char *const kept[DIMENSIE_COUNT] = {"", "$6", "$7", "$8", "$9", "$10"};
+    static const char *const none[DIMENSIE_COUNT] = {"", "''", "''", "''", "0", "0"};
+    char sql[4096];
+    size_t len = (size_t)snprintf(sql, sizeof sql,
+                                  "INSERT INTO monitor_feit_periode (maat, soort, dimensie, "
+                                  "periode, zorgtype, beveiligingsniveau, arrondissement, "
+                                  "zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal) "
+                                  "VALUES ");
+    for (int k = 0; k < 4; k++)
+        for (int dm = 0; dm < DIMENSIE_COUNT; dm++) {
+            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s($1, '%s', '%s', $%d",
+                                    k || dm ? ", " : "", monitor_periode_name((monitor_periode)k),
+                                    dimensie_name[dm], k + 2);
+            for (int e = 1; e < DIMENSIE_COUNT; e++)
+                len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s",
+                                        e == dm ? kept[e] : none[e]);
+            len += (size_t)snprintf(sql + len, sizeof sql - len, ", $11, $12, $13)");
+        }
+    snprintf(sql + len, sizeof sql - len,
+             " ON CONFLICT (maat, soort, dimensie, periode, zorgtype, beveiligingsniveau, "
+             "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde) DO UPDATE SET "
+             "aantal = monitor_feit_periode.aantal + excluded.aantal");
+    return db_exec(c, sql, pp, 13, NULL);
 }
 
 static dims traject_dims(const traject *t, int64_t aanbieder_id, int64_t locatie_id)
@@ -587,86 +596,37 @@ int store_monitor_dump(store *s, char **out)
                     out);
 }
 
-/* The period of a line is "soort:periode" in the dumps of the period rows. */
+/* The period rows as migration 0010 computes them from the day rows: every day row summed
+ * into its four periods and, per period, into the six dimensie (none kept, or one). */
+#define PERIODE_UIT_DAGEN                                                                          \
+    "SELECT f.maat, g.soort, r.dimensie, CASE g.soort WHEN 'week' THEN f.week WHEN 'maand' "       \
+    "THEN f.maand WHEN 'kwartaal' THEN f.kwartaal ELSE f.jaar END AS periode, CASE WHEN "          \
+    "r.dimensie = 'zorgtype' THEN f.zorgtype ELSE '' END AS zorgtype, CASE WHEN r.dimensie = "     \
+    "'beveiligingsniveau' THEN f.beveiligingsniveau ELSE '' END AS beveiligingsniveau, CASE "      \
+    "WHEN r.dimensie = 'arrondissement' THEN f.arrondissement ELSE '' END AS arrondissement, "     \
+    "CASE WHEN r.dimensie = 'zorgaanbieder' THEN f.zorgaanbieder_id ELSE 0 END AS "                \
+    "zorgaanbieder_id, CASE WHEN r.dimensie = 'zorglocatie' THEN f.zorglocatie_id ELSE 0 END "     \
+    "AS zorglocatie_id, f.sleutel, f.waarde, SUM(f.aantal) AS aantal FROM monitor_feit f "         \
+    "CROSS JOIN (SELECT 'week' AS soort UNION ALL SELECT 'maand' UNION ALL SELECT 'kwartaal' "     \
+    "UNION ALL SELECT 'jaar') g CROSS JOIN (SELECT '' AS dimensie UNION ALL SELECT 'zorgtype' "    \
+    "UNION ALL SELECT 'beveiligingsniveau' UNION ALL SELECT 'arrondissement' UNION ALL SELECT "    \
+    "'zorgaanbieder' UNION ALL SELECT 'zorglocatie') r GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, "   \
+    "11"
+
+/* A line's second field is "soort:dimensie:periode". */
+#define DUMP_PERIODE                                                                               \
+    "SELECT maat, soort || ':' || dimensie || ':' || periode, zorgtype, beveiligingsniveau, "      \
+    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM "
 #define DUMP_PERIODE_ORDER                                                                         \
-    " ORDER BY maat, soort, periode, zorgtype, beveiligingsniveau, arrondissement, "               \
-    "zorgaanbieder_id, zorglocatie_id, sleutel, waarde"
-#define DUMP_DAG_ALS(soort, col)                                                                   \
-    "SELECT maat, '" soort "' AS soort, " col " AS periode, zorgtype, beveiligingsniveau, "        \
-    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM monitor_feit"
+    " WHERE aantal <> 0 ORDER BY maat, soort, dimensie, periode, zorgtype, beveiligingsniveau, "   \
+    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde"
 
 int store_monitor_dump_perioden(store *s, bool uit_dagen, char **out)
 {
-    if (!uit_dagen)
-        return dump_sql(s,
-                        "SELECT maat, soort || ':' || periode, zorgtype, beveiligingsniveau, "
-                        "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal "
-                        "FROM monitor_feit_periode WHERE aantal <> 0" DUMP_PERIODE_ORDER,
-                        out);
-    return dump_sql(
-        s,
-        "SELECT maat, soort || ':' || periode, zorgtype, beveiligingsniveau, "
-        "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, "
-        "SUM(aantal) FROM (" DUMP_DAG_ALS("week", "week") " UNION ALL " DUMP_DAG_ALS(
-            "maand",
-            "maand") " UNION ALL " DUMP_DAG_ALS("kwartaal",
-                                                "kwartaal") " UNION ALL " DUMP_DAG_ALS("jaar",
-                                                                                       "jaar") ") "
-                                                                                               "f "
-                                                                                               "GRO"
-                                                                                               "UP "
-                                                                                               "BY "
-                                                                                               "maa"
-                                                                                               "t, "
-                                                                                               "soo"
-                                                                                               "rt,"
-                                                                                               " "
-                                                                                               "per"
-                                                                                               "iod"
-                                                                                               "e, "
-                                                                                               "zor"
-                                                                                               "gty"
-                                                                                               "pe,"
-                                                                                               " be"
-                                                                                               "vei"
-                                                                                               "lig"
-                                                                                               "ing"
-                                                                                               "sni"
-                                                                                               "vea"
-                                                                                               "u, "
-                                                                                               "arr"
-                                                                                               "ond"
-                                                                                               "iss"
-                                                                                               "eme"
-                                                                                               "nt,"
-                                                                                               " zo"
-                                                                                               "rga"
-                                                                                               "anb"
-                                                                                               "ied"
-                                                                                               "er_"
-                                                                                               "id,"
-                                                                                               " "
-                                                                                               "zor"
-                                                                                               "glo"
-                                                                                               "cat"
-                                                                                               "ie_"
-                                                                                               "id,"
-                                                                                               " sl"
-                                                                                               "eut"
-                                                                                               "el,"
-                                                                                               " wa"
-                                                                                               "ard"
-                                                                                               "e "
-                                                                                               "HAV"
-                                                                                               "ING"
-                                                                                               " SU"
-                                                                                               "M("
-                                                                                               "aan"
-                                                                                               "tal"
-                                                                                               ") "
-                                                                                               "<> "
-                                                                                               "0" DUMP_PERIODE_ORDER,
-        out);
+    return dump_sql(s,
+                    uit_dagen ? DUMP_PERIODE "(" PERIODE_UIT_DAGEN ") p" DUMP_PERIODE_ORDER
+                              : DUMP_PERIODE "monitor_feit_periode" DUMP_PERIODE_ORDER,
+                    out);
 }
 
 /* ---- reading --------------------------------------------------------------------------- */
@@ -765,14 +725,28 @@ static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
     ifzo_date ws = first_start == f->van ? f->van : first_next;
     ifzo_date we = last_next - 1 == f->tot ? last_next : last_start;
     char sql[1024], a[IFZO_DATE_BUFSIZE], b[IFZO_DATE_BUFSIZE];
-    db_param p[9];
+    db_param p[8];
     p[0] = dbp_text(maat);
     filter_params(f, p, a, b);
     snprintf(sql, sizeof sql,
              "SELECT %s, %s, waarde, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 "
              "AND dag <= $3" FILTER_WHERE " GROUP BY %s, %s, waarde ORDER BY 1, 2, 3",
              pc, cc, pc, cc);
-    if (ws >= we) /* no whole period: the day rows of the range */
+    /* the dimension the period rows must keep: the one filtered on or broken down by */
+    bool used[DIMENSIE_COUNT] = {false};
+    used[1] = f->zorgtype[0] != '\0' || x->per == MON_PER_ZORGTYPE;
+    used[2] = f->beveiligingsniveau[0] != '\0' || x->per == MON_PER_BEVEILIGINGSNIVEAU;
+    used[3] = f->arrondissement[0] != '\0' || x->per == MON_PER_ARRONDISSEMENT;
+    used[4] = f->zorgaanbieder_id != 0 || x->per == MON_PER_ZORGAANBIEDER;
+    used[5] = f->zorglocatie_id != 0 || x->per == MON_PER_ZORGLOCATIE;
+    int dm = 0, nused = 0;
+    for (int k = 1; k < DIMENSIE_COUNT; k++)
+        if (used[k]) {
+            dm = k;
+            nused++;
+        }
+    /* no whole period, or two dimensions at once: the day rows of the range */
+    if (ws >= we || nused > 1)
         return read_rows(c, x, sql, p, 8, true);
     int rc;
     if (f->van < ws) { /* the head: van .. ws - 1 */
@@ -787,15 +761,16 @@ static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
     char psql[1024];
     snprintf(psql, sizeof psql,
              "SELECT periode, %s, waarde, SUM(aantal) FROM monitor_feit_periode WHERE maat = $1 "
-             "AND periode >= $2 AND periode <= $3" FILTER_WHERE
-             " AND soort = $9 GROUP BY periode, %s, waarde ORDER BY 1, 2, 3",
+             "AND soort = $9 AND dimensie = $10 AND periode >= $2 AND periode <= $3" FILTER_WHERE
+             " GROUP BY periode, %s, waarde ORDER BY 1, 2, 3",
              cc, cc);
-    db_param pp[9];
-    memcpy(pp, p, sizeof pp);
+    db_param pp[10];
+    memcpy(pp, p, 8 * sizeof *pp);
     pp[1] = dbp_text(wl);
     pp[2] = dbp_text(ll);
     pp[8] = dbp_text(monitor_periode_name(f->periode));
-    if ((rc = read_rows(c, x, psql, pp, 9, true)) != STORE_OK)
+    pp[9] = dbp_text(dimensie_name[dm]);
+    if ((rc = read_rows(c, x, psql, pp, 10, true)) != STORE_OK)
         return rc;
     if (we <= f->tot) { /* the tail: we .. tot */
         p[1] = store_date_param(we, a);

@@ -230,18 +230,25 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
     char *got = dump();
     cr_assert_str_eq(got, want);
 
-    /* The period rows are the day rows summed per week, month, quarter and year: 13 day
-     * rows in four periods each, 52 lines, less the four of the occupancy's +1 (05-01) and
-     * -1 (06-03) in the two periods they share and cancel in (2025-K2 and 2025): 48. The
+    /* The period rows are the day rows summed per week, month, quarter and year, each kept
+     * with no dimension and with each one of the five (the others '' and 0): 13 day rows in
+     * four periods each, 52 lines, less the four of the occupancy's +1 (05-01) and -1 (06-03)
+     * in the two periods they share and cancel in (2025-K2 and 2025): 48, six times. The
      * corrected end's -1 and +1 on 06-01 cancel in every period of their own. */
     char *per = dump_perioden(false), *per_from_days = dump_perioden(true);
     cr_assert_str_eq(per, per_from_days);
-    cr_assert(strstr(per, "instroom maand:2025-05 KLIN  RTD") != NULL);
-    cr_assert(strstr(per, "bezetting jaar:2025 KLIN 2 RTD") == NULL, "+1 and -1 in 2025 sum to 0");
+    char line[160];
+    cr_assert(strstr(per, "instroom maand::2025-05    0 0  0 1\n") != NULL, "%s", per);
+    cr_assert(strstr(per, "instroom maand:zorgtype:2025-05 KLIN   0 0  0 1\n") != NULL);
+    snprintf(line, sizeof line, "instroom maand:zorglocatie:2025-05    0 %lld  0 1\n", L);
+    cr_assert(strstr(per, line) != NULL);
+    snprintf(line, sizeof line, "uitstroom jaar:zorgaanbieder:2025    %lld 0 07 0 1\n", Z);
+    cr_assert(strstr(per, line) != NULL);
+    cr_assert(strstr(per, "bezetting jaar:") == NULL, "+1 and -1 in 2025 sum to 0");
     size_t lines = 0;
     for (const char *q = per; *q; q++)
         lines += *q == '\n';
-    cr_assert_eq(lines, 48, "%zu period lines:\n%s", lines, per);
+    cr_assert_eq(lines, 6 * 48, "%zu period lines:\n%s", lines, per);
     free(per_from_days);
 
     /* The same from the events alone. */
