@@ -1,5 +1,5 @@
 /*
- * monitor.c - the capacity monitor's derived tables (migration 0009): kept in step with
+ * monitor.c - the capacity monitor's derived tables (migrations 0009, 0010): kept in step with
  * plaatsing_gebeurtenis by store_monitor_event_in (called by plaatsing.c in the event's own
  * transaction), rebuilt from the events, and read per period and dimension (store/monitor.h).
  */
@@ -709,9 +709,10 @@ static void filter_params(const store_monitor_filter *f, db_param *p, char van[I
 }
 
 /* Sums measure `maat` per period, category (column cc) and waarde over [van, tot] under the
- * filter, in period order. Whole periods come from the period rows (migration 0010), the
- * partial periods at the edges of the range from the day rows: the same sums, since a
- * period row is the sum of its day rows. */
+ * filter, in period order. Whole periods come from the period rows (migration 0010) that
+ * keep the one dimension the filter and breakdown use (or none), the partial periods at the
+ * edges of the range from the day rows: the same sums, since a period row is the sum of its
+ * day rows. A read that uses two dimensions or more reads only day rows. */
 static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
 {
     const store_monitor_filter *f = x->f;
