@@ -708,6 +708,25 @@ static void filter_params(const store_monitor_filter *f, db_param *p, char van[I
     p[7] = dbp_int(f->zorglocatie_id);
 }
 
+/* The dimensie of the period rows a read under f with breakdown per can use: the one
+ * dimension it filters on or breaks down by, 0 for none, -1 when it uses two or more. */
+static int period_dimensie(const store_monitor_filter *f, store_monitor_per per)
+{
+    bool used[DIMENSIE_COUNT] = {false};
+    used[1] = f->zorgtype[0] != '\0' || per == MON_PER_ZORGTYPE;
+    used[2] = f->beveiligingsniveau[0] != '\0' || per == MON_PER_BEVEILIGINGSNIVEAU;
+    used[3] = f->arrondissement[0] != '\0' || per == MON_PER_ARRONDISSEMENT;
+    used[4] = f->zorgaanbieder_id != 0 || per == MON_PER_ZORGAANBIEDER;
+    used[5] = f->zorglocatie_id != 0 || per == MON_PER_ZORGLOCATIE;
+    int dm = 0, nused = 0;
+    for (int k = 1; k < DIMENSIE_COUNT; k++)
+        if (used[k]) {
+            dm = k;
+            nused++;
+        }
+    return nused > 1 ? -1 : dm;
+}
+
 /* Sums measure `maat` per period, category (column cc) and waarde over [van, tot] under the
  * filter, in period order. Whole periods come from the period rows (migration 0010) that
  * keep the one dimension the filter and breakdown use (or none), the partial periods at the
@@ -733,21 +752,9 @@ static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
              "SELECT %s, %s, waarde, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 "
              "AND dag <= $3" FILTER_WHERE " GROUP BY %s, %s, waarde ORDER BY 1, 2, 3",
              pc, cc, pc, cc);
-    /* the dimension the period rows must keep: the one filtered on or broken down by */
-    bool used[DIMENSIE_COUNT] = {false};
-    used[1] = f->zorgtype[0] != '\0' || x->per == MON_PER_ZORGTYPE;
-    used[2] = f->beveiligingsniveau[0] != '\0' || x->per == MON_PER_BEVEILIGINGSNIVEAU;
-    used[3] = f->arrondissement[0] != '\0' || x->per == MON_PER_ARRONDISSEMENT;
-    used[4] = f->zorgaanbieder_id != 0 || x->per == MON_PER_ZORGAANBIEDER;
-    used[5] = f->zorglocatie_id != 0 || x->per == MON_PER_ZORGLOCATIE;
-    int dm = 0, nused = 0;
-    for (int k = 1; k < DIMENSIE_COUNT; k++)
-        if (used[k]) {
-            dm = k;
-            nused++;
-        }
+    int dm = period_dimensie(f, x->per);
     /* no whole period, or two dimensions at once: the day rows of the range */
-    if (ws >= we || nused > 1)
+    if (ws >= we || dm < 0)
         return read_rows(c, x, sql, p, 8, true);
     int rc;
     if (f->van < ws) { /* the head: van .. ws - 1 */
@@ -838,6 +845,29 @@ static int bezetting_tx(db_conn *c, void *vctx)
         return rc;
     pb[0] = dbp_text("bezetting");
     pb[2] = p[1]; /* van */
+    /* the whole months of van's year before van's month from the month rows (decision 95),
+     * when the read uses at most one dimension */
+    int dm = period_dimensie(x->f, x->per);
+    ifzo_date m0;
+    char l0[MONITOR_LABEL_BUF], l1[MONITOR_LABEL_BUF], d0[IFZO_DATE_BUFSIZE];
+    if (!monitor_periode_van(MON_MAAND, x->f->van, &m0, NULL, NULL))
+        return STORE_INVALID;
+    if (dm >= 0 && m0 > jan1 && monitor_periode_van(MON_MAAND, jan1, NULL, NULL, l0) &&
+        monitor_periode_van(MON_MAAND, m0 - 1, NULL, NULL, l1)) {
+        db_param pm[9];
+        memcpy(pm, pb, 8 * sizeof *pm);
+        pm[1] = dbp_text(l0);
+        pm[2] = dbp_text(l1);
+        pm[8] = dbp_text(dimensie_name[dm]);
+        snprintf(sql, sizeof sql,
+                 "SELECT '', %s, 0, SUM(aantal) FROM monitor_feit_periode WHERE maat = $1 AND "
+                 "soort = 'maand' AND dimensie = $9 AND periode >= $2 AND periode <= "
+                 "$3" FILTER_WHERE " GROUP BY %s ORDER BY 2",
+                 cc, cc);
+        if ((rc = read_rows(c, x, sql, pm, 9, true)) != STORE_OK)
+            return rc;
+        pb[1] = store_date_param(m0, d0); /* the rest: van's month up to van */
+    }
     snprintf(sql, sizeof sql,
              "SELECT '', %s, 0, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 AND "
              "dag < $3" FILTER_WHERE " GROUP BY %s ORDER BY 2",

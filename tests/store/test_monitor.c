@@ -315,4 +315,29 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
     cr_assert_str_eq(rows[0].periode, "2025-W18");
     cr_assert_eq(rows[0].aantal, 1);
     free(rows);
+
+    /* Occupancy before a range: whole months of the year from the month rows, the rest of
+     * van's month from the day rows. Occupied from 05-01 to 06-03. */
+    rf = (store_monitor_filter){
+        .periode = MON_MAAND, .van = D("2025-05-15"), .tot = D("2025-05-31")};
+    cr_assert_eq(store_monitor_bezetting(db, &rf, MON_PER_ZORGLOCATIE, &rows, &n), STORE_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(rows[0].periode, "2025-05");
+    cr_assert_eq(rows[0].aantal, 1);
+    free(rows);
+    rf.van = D("2025-06-10");
+    rf.tot = D("2025-07-31");
+    cr_assert_eq(store_monitor_bezetting(db, &rf, MON_PER_ZORGLOCATIE, &rows, &n), STORE_OK);
+    cr_assert_eq(n, 2);
+    cr_assert_str_eq(rows[0].periode, "2025-06");
+    cr_assert_eq(rows[0].aantal, 0);
+    cr_assert_str_eq(rows[1].periode, "2025-07");
+    cr_assert_eq(rows[1].aantal, 0);
+    free(rows);
+    rf.van = D("2025-05-20");
+    cr_assert_eq(store_monitor_bezetting(db, &rf, MON_PER_ZORGLOCATIE, &rows, &n), STORE_OK);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(rows[0].aantal, 1, "2025-05: %lld", (long long)rows[0].aantal);
+    cr_assert_eq(rows[1].aantal, 0);
+    free(rows);
 }
