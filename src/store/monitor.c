@@ -727,19 +727,79 @@ static int period_dimensie(const store_monitor_filter *f, store_monitor_per per)
     return nused > 1 ? -1 : dm;
 }
 
+static int cmp_rij(const void *a, const void *b)
+{
+    const store_monitor_rij *x = a, *y = b;
+    int d = strcmp(x->periode, y->periode);
+    if (d == 0)
+        d = strcmp(x->categorie, y->categorie);
+    return d != 0 ? d : (x->waarde > y->waarde) - (x->waarde < y->waarde);
+}
+
+/* One partial period [from, to] of a range under the label of its period: the whole ISO
+ * weeks in it from the week rows of dimensie dm, the days before and after them from the
+ * day rows (daysql, params p: $2 and $3 are set here). Per week, or for a stretch without
+ * a whole week, only day rows. */
+static int read_edge(db_conn *c, read_ctx *x, const char *daysql, db_param *p, const char *cc,
+                     int dm, ifzo_date from, ifzo_date to)
+{
+    char a[IFZO_DATE_BUFSIZE], b[IFZO_DATE_BUFSIZE];
+    ifzo_date fs, fn, ls, ln;
+    if (!monitor_periode_van(MON_WEEK, from, &fs, &fn, NULL) ||
+        !monitor_periode_van(MON_WEEK, to, &ls, &ln, NULL))
+        return STORE_INVALID;
+    ifzo_date first = fs == from ? from : fn, end = ln - 1 == to ? ln : ls; /* [first, end) */
+    if (x->f->periode == MON_WEEK || first >= end) {
+        p[1] = store_date_param(from, a);
+        p[2] = store_date_param(to, b);
+        return read_rows(c, x, daysql, p, 8, true);
+    }
+    int rc;
+    if (from < first) {
+        p[1] = store_date_param(from, a);
+        p[2] = store_date_param(first - 1, b);
+        if ((rc = read_rows(c, x, daysql, p, 8, true)) != STORE_OK)
+            return rc;
+    }
+    char label[MONITOR_LABEL_BUF], wl[MONITOR_LABEL_BUF], ll[MONITOR_LABEL_BUF], sql[1024];
+    if (!monitor_periode_van(x->f->periode, from, NULL, NULL, label) ||
+        !monitor_periode_van(MON_WEEK, first, NULL, NULL, wl) ||
+        !monitor_periode_van(MON_WEEK, end - 1, NULL, NULL, ll))
+        return STORE_INVALID;
+    snprintf(sql, sizeof sql,
+             "SELECT CAST($9 AS TEXT), %s, waarde, SUM(aantal) FROM monitor_feit_periode WHERE "
+             "maat = $1 AND soort = 'week' AND dimensie = $10 AND periode >= $2 AND periode <= "
+             "$3" FILTER_WHERE " GROUP BY %s, waarde ORDER BY 2, 3",
+             cc, cc);
+    db_param pw[10];
+    memcpy(pw, p, 8 * sizeof *pw);
+    pw[1] = dbp_text(wl);
+    pw[2] = dbp_text(ll);
+    pw[8] = dbp_text(label);
+    pw[9] = dbp_text(dimensie_name[dm]);
+    if ((rc = read_rows(c, x, sql, pw, 10, true)) != STORE_OK)
+        return rc;
+    if (end <= to) {
+        p[1] = store_date_param(end, a);
+        p[2] = store_date_param(to, b);
+        rc = read_rows(c, x, daysql, p, 8, true);
+    }
+    return rc;
+}
+
 /* Sums measure `maat` per period, category (column cc) and waarde over [van, tot] under the
- * filter, in period order. Whole periods come from the period rows (migration 0010) that
- * keep the one dimension the filter and breakdown use (or none), the partial periods at the
- * edges of the range from the day rows: the same sums, since a period row is the sum of its
- * day rows. A read that uses two dimensions or more reads only day rows. */
+ * filter, in period order, one row per period, category and waarde. Whole periods come from
+ * the period rows (migration 0010) that keep the one dimension the filter and breakdown use
+ * (or none); a partial period at an edge of the range from its whole weeks' rows and the
+ * day rows of the days around them (read_edge). The same sums, since a period row is the
+ * sum of its day rows. A read that uses two dimensions or more reads only day rows. */
 static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
 {
     const store_monitor_filter *f = x->f;
     const char *pc = periode_col[f->periode];
     ifzo_date first_start, first_next, last_start, last_next;
-    char first_lbl[MONITOR_LABEL_BUF], last_lbl[MONITOR_LABEL_BUF];
-    if (!monitor_periode_van(f->periode, f->van, &first_start, &first_next, first_lbl) ||
-        !monitor_periode_van(f->periode, f->tot, &last_start, &last_next, last_lbl))
+    if (!monitor_periode_van(f->periode, f->van, &first_start, &first_next, NULL) ||
+        !monitor_periode_van(f->periode, f->tot, &last_start, &last_next, NULL))
         return STORE_INVALID;
     /* whole periods: [ws, we) */
     ifzo_date ws = first_start == f->van ? f->van : first_next;
@@ -753,39 +813,54 @@ static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
              "AND dag <= $3" FILTER_WHERE " GROUP BY %s, %s, waarde ORDER BY 1, 2, 3",
              pc, cc, pc, cc);
     int dm = period_dimensie(f, x->per);
-    /* no whole period, or two dimensions at once: the day rows of the range */
-    if (ws >= we || dm < 0)
+    if (dm < 0) /* two dimensions at once: the day rows of the range */
         return read_rows(c, x, sql, p, 8, true);
-    int rc;
-    if (f->van < ws) { /* the head: van .. ws - 1 */
-        p[2] = store_date_param(ws - 1, b);
-        if ((rc = read_rows(c, x, sql, p, 8, true)) != STORE_OK)
-            return rc;
+    size_t mark = x->n;
+    int rc = STORE_OK;
+    if (ws >= we) { /* no whole period: one partial period, or two adjacent ones */
+        if (first_start == last_start)
+            rc = read_edge(c, x, sql, p, cc, dm, f->van, f->tot);
+        else if ((rc = read_edge(c, x, sql, p, cc, dm, f->van, first_next - 1)) == STORE_OK)
+            rc = read_edge(c, x, sql, p, cc, dm, first_next, f->tot);
+    } else {
+        if (f->van < ws)
+            rc = read_edge(c, x, sql, p, cc, dm, f->van, ws - 1);
+        char wl[MONITOR_LABEL_BUF], ll[MONITOR_LABEL_BUF];
+        if (rc == STORE_OK && (!monitor_periode_van(f->periode, ws, NULL, NULL, wl) ||
+                               !monitor_periode_van(f->periode, we - 1, NULL, NULL, ll)))
+            rc = STORE_INVALID;
+        if (rc == STORE_OK) {
+            char psql[1024];
+            snprintf(psql, sizeof psql,
+                     "SELECT periode, %s, waarde, SUM(aantal) FROM monitor_feit_periode WHERE "
+                     "maat = $1 AND soort = $9 AND dimensie = $10 AND periode >= $2 AND periode "
+                     "<= $3" FILTER_WHERE " GROUP BY periode, %s, waarde ORDER BY 1, 2, 3",
+                     cc, cc);
+            db_param pp[10];
+            memcpy(pp, p, 8 * sizeof *pp);
+            pp[1] = dbp_text(wl);
+            pp[2] = dbp_text(ll);
+            pp[8] = dbp_text(monitor_periode_name(f->periode));
+            pp[9] = dbp_text(dimensie_name[dm]);
+            rc = read_rows(c, x, psql, pp, 10, true);
+        }
+        if (rc == STORE_OK && we <= f->tot)
+            rc = read_edge(c, x, sql, p, cc, dm, we, f->tot);
     }
-    char wl[MONITOR_LABEL_BUF], ll[MONITOR_LABEL_BUF];
-    if (!monitor_periode_van(f->periode, ws, NULL, NULL, wl) ||
-        !monitor_periode_van(f->periode, we - 1, NULL, NULL, ll))
-        return STORE_INVALID;
-    char psql[1024];
-    snprintf(psql, sizeof psql,
-             "SELECT periode, %s, waarde, SUM(aantal) FROM monitor_feit_periode WHERE maat = $1 "
-             "AND soort = $9 AND dimensie = $10 AND periode >= $2 AND periode <= $3" FILTER_WHERE
-             " GROUP BY periode, %s, waarde ORDER BY 1, 2, 3",
-             cc, cc);
-    db_param pp[10];
-    memcpy(pp, p, 8 * sizeof *pp);
-    pp[1] = dbp_text(wl);
-    pp[2] = dbp_text(ll);
-    pp[8] = dbp_text(monitor_periode_name(f->periode));
-    pp[9] = dbp_text(dimensie_name[dm]);
-    if ((rc = read_rows(c, x, psql, pp, 10, true)) != STORE_OK)
+    if (rc != STORE_OK || x->n - mark < 2)
         return rc;
-    if (we <= f->tot) { /* the tail: we .. tot */
-        p[1] = store_date_param(we, a);
-        p[2] = store_date_param(f->tot, b);
-        rc = read_rows(c, x, sql, p, 8, true);
+    /* an edge read in parts gives a period's category and waarde more than once: add up */
+    store_monitor_rij *r = x->rows + mark;
+    size_t n = x->n - mark, k = 0;
+    qsort(r, n, sizeof *r, cmp_rij);
+    for (size_t i = 1; i < n; i++) {
+        if (cmp_rij(&r[k], &r[i]) == 0)
+            r[k].aantal += r[i].aantal;
+        else
+            r[++k] = r[i];
     }
-    return rc;
+    x->n = mark + k + 1;
+    return STORE_OK;
 }
 
 static int tellingen_tx(db_conn *c, void *vctx)
