@@ -21,6 +21,8 @@
 #include <time.h>
 
 #include "core/monitor.h"
+#include "core/plaatsing.h"
+#include "store/catalog_internal.h"
 #include "store/db.h"
 #include "store/monitor.h"
 #include "store/store_internal.h"
@@ -110,7 +112,8 @@ static int run(db_conn *c, const char *sql)
     FACT("uitstroom", "e", "arr", "loc", "'0' || CAST(reden AS TEXT)", "0", "1", "WHERE e >= 0") " UNION ALL " \
     FACT("bezetting", "e", "loc % 11", "loc", "''", "0", "-1", "WHERE e >= 0") " UNION ALL " \
     FACT("bezetting_jaar", "(SELECT jan1 FROM bench_dag WHERE d = e)", "loc % 11", "loc", "''", "0", "-1", "WHERE e >= 0") " UNION ALL " \
-    FACT("einde_melding", "e", "arr", "loc", "CASE WHEN laat = 1 THEN 'te_laat' ELSE 'op_tijd' END", "0", "1", "WHERE e >= 0")
+    FACT("einde_melding", "e", "arr", "loc", "CASE WHEN laat = 1 THEN 'te_laat' ELSE 'op_tijd' END", "0", "1", "WHERE e >= 0") \
+    " UNION ALL SELECT 'doorstroom', p.d0 + p.s, p.zt, p.loc % 4, p.arr, p.loc, q.sleutel, 0, 1 FROM bench_p p JOIN bench_pair q ON q.door = p.i"
 /* clang-format on */
 
 static int gen_tx(db_conn *c, void *vctx)
@@ -190,11 +193,49 @@ static int gen_tx(db_conn *c, void *vctx)
     if ((rc = run(c, sql)) != STORE_OK)
         return rc;
     static const char *const steps[] = {
+        /* doorstroom: one in ten pairs of placements (lo = 2k - 1, hi = 2k) belongs
+         * to one client; the one that starts later is the doorstroom, filed under
+         * the earlier one's mutatiereden when that had ended before (decision 70's
+         * rule; the earlier one always ends after the later start minus 30 days).
+         * Pairs starting on the same day, or whose end falls on the later start,
+         * are left out: the event order would decide. */
+        "CREATE TABLE bench_pair AS SELECT a.i AS lo, b.i AS hi, CASE WHEN b.d0 + "
+        "b.s > a.d0 + "
+        "a.s THEN b.i ELSE a.i END AS door, CASE WHEN b.d0 + b.s > a.d0 + a.s THEN "
+        "CASE WHEN "
+        "a.e >= 0 AND a.e < b.d0 + b.s THEN '0' || CAST(a.reden AS TEXT) ELSE '' "
+        "END ELSE CASE "
+        "WHEN b.e >= 0 AND b.e < a.d0 + a.s THEN '0' || CAST(b.reden AS TEXT) ELSE "
+        "'' END END "
+        "AS sleutel FROM bench_p a JOIN bench_p b ON b.i = a.i + 1 WHERE b.i % 2 = "
+        "0 AND (b.i / "
+        "2) % 10 = 3 AND b.d0 + b.s <> a.d0 + a.s AND a.e <> b.d0 + b.s AND b.e <> "
+        "a.d0 + a.s",
         "INSERT INTO plaatsingsverzoek (id, indicatie_id, justitiabele_id, "
-        "plaatser_organisatie_id, zorgtype, zorgtitel, status, aangemaakt_op, created_at, "
-        "updated_at) SELECT p.i, 1, 1, 1, CASE p.zt WHEN 0 THEN 'KLIN' WHEN 1 THEN 'TBS' WHEN 2 "
-        "THEN 'BW' ELSE 'ABH' END, '08', 'geplaatst', d.dag, 'x', 'x' FROM bench_p p JOIN "
-        "bench_dag d ON d.d = p.d0",
+        "plaatser_organisatie_id, zorgtype, zorgtitel, status, aangemaakt_op, "
+        "created_at, "
+        "updated_at) SELECT p.i, 1, COALESCE(q.lo, p.i), 1, CASE p.zt WHEN 0 THEN "
+        "'KLIN' WHEN 1 "
+        "THEN 'TBS' WHEN 2 THEN 'BW' ELSE 'ABH' END, '08', 'geplaatst', d.dag, "
+        "'x', 'x' FROM "
+        "bench_p p JOIN bench_dag d ON d.d = p.d0 LEFT JOIN bench_pair q ON q.hi = "
+        "p.i",
+        /* the attempts: the declined first one, and the accepted one; one in 1,000
+         * of the latter still open (reacties-te-laat reads the attempts' current
+         * status) */
+        "INSERT INTO toeleidingspoging (verzoek_id, zorglocatie_id, status, "
+        "parallel, "
+        "aanmelddatum, verlengd, created_at, updated_at) SELECT p.i, p.eerst, "
+        "'geannuleerd', 0, "
+        "d.dag, 0, 'x', 'x' FROM bench_p p JOIN bench_dag d ON d.d = p.d0 + p.a "
+        "WHERE p.dec = 1",
+        "INSERT INTO toeleidingspoging (verzoek_id, zorglocatie_id, status, "
+        "parallel, "
+        "aanmelddatum, verlengd, created_at, updated_at) SELECT p.i, p.loc, CASE "
+        "WHEN p.i % 1000 "
+        "= 7 THEN 'aangemeld' ELSE 'geaccepteerd' END, 0, d.dag, 0, 'x', 'x' FROM "
+        "bench_p p "
+        "JOIN bench_dag d ON d.d = p.d0 + p.a + 3 * p.dec",
         EVENT("aanmaken", "NULL", "p.d0", "''", "0", ""),
         EVENT("aanmelden", "p.eerst", "p.d0 + p.a", "''", "0", ""),
         EVENT("afwijzen", "p.eerst", "p.d0 + p.a + 2", "'16'", "0", "WHERE p.dec = 1"),
@@ -206,19 +247,88 @@ static int gen_tx(db_conn *c, void *vctx)
         EVENT("einde_zorg", "p.loc", "p.e", "'0' || CAST(p.reden AS TEXT)", "p.laat",
               "WHERE p.e >= 0"),
         /* the facts the store's hook writes for those events, merged per key */
-        "INSERT INTO monitor_feit (maat, dag, week, maand, kwartaal, jaar, zorgtype, "
-        "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, "
-        "aantal) SELECT f.maat, d.dag, d.week, d.maand, d.kwartaal, d.jaar, CASE f.zt WHEN 0 THEN "
-        "'KLIN' WHEN 1 THEN 'TBS' WHEN 2 THEN 'BW' ELSE 'ABH' END, CAST(f.bev + 1 AS TEXT), "
-        "SUBSTR('AMSDHAGLDLIMMNENHONNEOBROVERTDZWB', CAST(f.arr * 3 + 1 AS INTEGER), 3), "
-        "CASE WHEN f.loc = 0 THEN 0 ELSE (f.loc - 1) % 20 + 1 END, f.loc, f.sleutel, f.waarde, "
-        "f.n FROM (SELECT maat, d, zt, bev, arr, loc, sleutel, waarde, SUM(n) AS n FROM (" FACTS
-        ") u GROUP BY maat, d, zt, bev, arr, loc, sleutel, waarde) f "
+        "INSERT INTO monitor_feit (maat, dag, week, maand, kwartaal, jaar, "
+        "zorgtype, "
+        "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, "
+        "sleutel, waarde, "
+        "aantal) SELECT f.maat, d.dag, d.week, d.maand, d.kwartaal, d.jaar, CASE "
+        "f.zt WHEN 0 THEN "
+        "'KLIN' WHEN 1 THEN 'TBS' WHEN 2 THEN 'BW' ELSE 'ABH' END, CAST(f.bev + 1 "
+        "AS TEXT), "
+        "SUBSTR('AMSDHAGLDLIMMNENHONNEOBROVERTDZWB', CAST(f.arr * 3 + 1 AS "
+        "INTEGER), 3), "
+        "CASE WHEN f.loc = 0 THEN 0 ELSE (f.loc - 1) % 20 + 1 END, f.loc, "
+        "f.sleutel, f.waarde, "
+        "f.n FROM (SELECT maat, d, zt, bev, arr, loc, sleutel, waarde, SUM(n) AS n "
+        "FROM (" FACTS ") u GROUP BY maat, d, zt, bev, arr, loc, sleutel, waarde) f "
         "JOIN bench_dag d ON d.d = f.d ORDER BY f.maat, d.dag",
     };
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
         if ((rc = run(c, steps[k])) != STORE_OK)
             return rc;
+    /* and the period rows (migration 0010): the day rows summed per week, month, quarter
+     * and year, with no dimension and with each one of the five kept, as the hook adds to
+     * them. The same rows as the migration's one SELECT (which groups 264 million rows
+     * here), made in steps: per week and month, the day rows without provider and location
+     * (bench_x, small) give the rows of no dimension, care type, level and arrondissement,
+     * two groupings of the day rows those of provider and location; quarters are summed
+     * from the month rows, years from the quarters. */
+    static const char *const dim[] = {
+        "", "zorgtype", "beveiligingsniveau", "arrondissement", "zorgaanbieder", "zorglocatie"};
+    static const char *const col[] = {"",
+                                      "zorgtype",
+                                      "beveiligingsniveau",
+                                      "arrondissement",
+                                      "zorgaanbieder_id",
+                                      "zorglocatie_id"};
+    static const char *const none[] = {"", "''", "''", "''", "0", "0"};
+    static const char *const soort[] = {"week", "maand"};
+#define INS_PERIODE                                                                                \
+    "INSERT INTO monitor_feit_periode (maat, soort, dimensie, periode, zorgtype, "                 \
+    "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, "      \
+    "aantal) "
+    for (int k = 0; k < 2; k++) {
+        snprintf(sql, sizeof sql,
+                 "CREATE TABLE bench_x AS SELECT maat, %s AS periode, zorgtype, "
+                 "beveiligingsniveau, arrondissement, sleutel, waarde, SUM(aantal) AS aantal FROM "
+                 "monitor_feit GROUP BY maat, %s, zorgtype, beveiligingsniveau, arrondissement, "
+                 "sleutel, waarde",
+                 soort[k], soort[k]);
+        if ((rc = run(c, sql)) != STORE_OK)
+            return rc;
+        for (int d = 0; d < 6; d++) {
+            size_t len =
+                (size_t)snprintf(sql, sizeof sql, INS_PERIODE "SELECT maat, '%s', '%s', %s",
+                                 soort[k], dim[d], d < 4 ? "periode" : soort[k]);
+            for (int e = 1; e < 6; e++)
+                len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s",
+                                        e == d ? col[e] : none[e]);
+            snprintf(
+                sql + len, sizeof sql - len,
+                ", sleutel, waarde, SUM(aantal) FROM %s GROUP BY maat, %s%s%s, sleutel, waarde",
+                d < 4 ? "bench_x" : "monitor_feit", d < 4 ? "periode" : soort[k], d ? ", " : "",
+                col[d]);
+            if ((rc = run(c, sql)) != STORE_OK)
+                return rc;
+        }
+        if ((rc = run(c, "DROP TABLE bench_x")) != STORE_OK)
+            return rc;
+    }
+    if ((rc = run(c, INS_PERIODE
+                  "SELECT maat, 'kwartaal', dimensie, SUBSTR(periode, 1, 4) || '-K' || CAST(("
+                  "CAST(SUBSTR(periode, 6, 2) AS INTEGER) + 2) / 3 AS TEXT) AS q, zorgtype, "
+                  "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, "
+                  "waarde, SUM(aantal) FROM monitor_feit_periode WHERE soort = 'maand' GROUP BY "
+                  "maat, dimensie, q, zorgtype, beveiligingsniveau, arrondissement, "
+                  "zorgaanbieder_id, zorglocatie_id, sleutel, waarde")) != STORE_OK ||
+        (rc = run(c, INS_PERIODE
+                  "SELECT maat, 'jaar', dimensie, SUBSTR(periode, 1, 4) AS j, zorgtype, "
+                  "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, "
+                  "waarde, SUM(aantal) FROM monitor_feit_periode WHERE soort = 'kwartaal' GROUP "
+                  "BY maat, dimensie, j, zorgtype, beveiligingsniveau, arrondissement, "
+                  "zorgaanbieder_id, zorglocatie_id, sleutel, waarde")) != STORE_OK)
+        return rc;
+#undef INS_PERIODE
     int64_t rows = 0;
     store_query_int(c, "SELECT COUNT(*) FROM monitor_feit", NULL, 0, &rows);
     fprintf(stderr, "  %lld fact rows\n", (long long)rows);
@@ -231,8 +341,8 @@ typedef struct {
     const char *sql;
     const db_param *p;
     int np;
-    long total; /* sum of the last column */
-    long rows;
+    long (*row)(db_rows *r); /* what a row adds to the total; NULL: its third column */
+    long total;
 } scan_ctx;
 
 static int scan_tx(db_conn *c, void *vctx)
@@ -243,13 +353,52 @@ static int scan_tx(db_conn *c, void *vctx)
     if (rc != STORE_OK)
         return rc;
     int step;
-    x->total = x->rows = 0;
-    while ((step = db_rows_next(r)) == 1) {
-        x->rows++;
-        x->total += db_col_int(r, 2);
-    }
+    x->total = 0;
+    while ((step = db_rows_next(r)) == 1)
+        x->total += x->row ? x->row(r) : db_col_int(r, 2);
     db_rows_free(r);
     return step < 0 ? -step : STORE_OK;
+}
+
+static long split[2]; /* binnen / buiten of the last classifying scan, so the work is done */
+static ifzo_date peildatum;
+
+/* a reaction (month, referral date, reaction date, zorgtype): within the answer term? */
+static long row_termijn(db_rows *r)
+{
+    plaatsingsverzoek pv;
+    toeleidingspoging tp;
+    memset(&pv, 0, sizeof pv);
+    memset(&tp, 0, sizeof tp);
+    db_col_copy(r, 3, pv.zorgtype, sizeof pv.zorgtype);
+    tp.aanmelddatum = store_col_date(r, 1);
+    ifzo_date deadline;
+    if (plaatsing_termijn(&pv, &tp, &deadline))
+        split[store_col_date(r, 2) <= deadline ? 0 : 1]++;
+    return 1;
+}
+
+/* a start with another start of the same client on or before it (month, start, the other's
+ * end or NULL): doorstroom when the other still ran or ended at most 30 days before */
+static long row_door(db_rows *r)
+{
+    ifzo_date s = store_col_date(r, 1), e = store_col_date(r, 2);
+    return e == IFZO_NO_DATE || e >= s - 30 ? 1 : 0;
+}
+
+/* an attempt (referral date, zorgtype, status): open and past its answer term? */
+static long row_te_laat(db_rows *r)
+{
+    if (strcmp(db_col_text(r, 2), "aangemeld") != 0)
+        return 0;
+    plaatsingsverzoek pv;
+    toeleidingspoging tp;
+    memset(&pv, 0, sizeof pv);
+    memset(&tp, 0, sizeof tp);
+    tp.status = TP_AANGEMELD;
+    tp.aanmelddatum = store_col_date(r, 0);
+    db_col_copy(r, 1, pv.zorgtype, sizeof pv.zorgtype);
+    return plaatsing_te_laat(&pv, &tp, peildatum) ? 1 : 0;
 }
 
 static long sum_rows(const store_monitor_rij *rows, size_t n)
@@ -260,16 +409,245 @@ static long sum_rows(const store_monitor_rij *rows, size_t n)
     return s;
 }
 
-static void line(const char *name, double mon, double scan, long a, long b)
+/* ---- the dashboard's queries ----------------------------------------------------------- */
+
+typedef enum { FIG_TELLING, FIG_WACHT, FIG_BEZETTING, FIG_WACHTLIJST, FIG_TE_LAAT } fig_kind;
+
+/* One figure as its /api/monitor route asks the store for it; returns the total the scan
+ * is compared with, -1 on failure. */
+static long monitor_figure(store *s, fig_kind kind, const char *maat, store_monitor_per per,
+                           const store_monitor_filter *f)
 {
-    printf("%-34s %9.1f ms %10.1f ms %8.1f x  %s\n", name, mon, scan, scan / (mon > 0 ? mon : 1e-3),
-           a == b ? "equal" : "DIFFERENT");
+    store_monitor_rij *rows = NULL;
+    size_t nr = 0;
+    long total = 0;
+    switch (kind) {
+    case FIG_TELLING:
+        if (store_monitor_tellingen(s, maat, f, per, &rows, &nr) != STORE_OK)
+            return -1;
+        total = sum_rows(rows, nr);
+        break;
+    case FIG_WACHT: { /* the three stages, and the median of each (h_monitor_wachttijden) */
+        static const char *const fase[] = {"wacht_aanmelding", "wacht_acceptatie", "wacht_start"};
+        for (int k = 0; k < 3; k++) {
+            if (store_monitor_tellingen(s, fase[k], f, MON_PER_CODE, &rows, &nr) != STORE_OK)
+                return -1;
+            monitor_bin *bins = calloc(nr + 1, sizeof *bins);
+            if (bins == NULL)
+                return -1;
+            for (size_t i = 0; i < nr; i++)
+                bins[i] = (monitor_bin){rows[i].waarde, rows[i].aantal};
+            int64_t med;
+            monitor_percentiel(bins, nr, 50, &med);
+            free(bins);
+            total += sum_rows(rows, nr);
+            free(rows);
+            rows = NULL;
+        }
+        break;
+    }
+    case FIG_BEZETTING: { /* occupancy and the capacity beside it (h_monitor_bezetting) */
+        store_monitor_aanbod *ab;
+        size_t na;
+        if (store_monitor_bezetting(s, f, per, &rows, &nr) != STORE_OK ||
+            store_monitor_aanbod_lijst(s, f, per, &ab, &na) != STORE_OK)
+            return -1;
+        free(ab);
+        /* the occupancy of the range's last period, compared with the scan up to tot */
+        for (size_t i = 0; i < nr; i++)
+            if (strcmp(rows[i].periode, rows[nr - 1].periode) == 0)
+                total += rows[i].aantal;
+        break;
+    }
+    case FIG_WACHTLIJST: {
+        store_monitor_aanbod *ab;
+        size_t na;
+        if (store_monitor_aanbod_lijst(s, f, per, &ab, &na) != STORE_OK)
+            return -1;
+        for (size_t i = 0; i < na; i++)
+            total += ab[i].wachtlijst;
+        free(ab);
+        break;
+    }
+    case FIG_TE_LAAT:
+        if (store_monitor_te_laat_open(s, f, per, f->tot, &rows, &nr) != STORE_OK)
+            return -1;
+        total = sum_rows(rows, nr);
+        break;
+    }
+    free(rows);
+    return total;
+}
+
+/* the scan of a flow: events of `stap` in the range per month and category */
+#define FLOW(stap, col, join)                                                                      \
+    "SELECT SUBSTR(e.datum, 1, 7), " col ", COUNT(*) FROM plaatsing_gebeurtenis e JOIN "           \
+    "plaatsingsverzoek v ON v.id = e.verzoek_id " join " WHERE e.stap IN " stap                    \
+    " AND e.datum >= $1 AND e.datum <= $2 GROUP BY 1, 2"
+/* the scan of a waiting time: the first event of `stap` per request against the request */
+#define EERSTE(stap)                                                                               \
+    "SELECT f.d, a.datum, 1 FROM (SELECT verzoek_id, MIN(datum) AS d FROM plaatsing_gebeurtenis "  \
+    "WHERE stap = '" stap "' GROUP BY verzoek_id) f JOIN plaatsing_gebeurtenis a ON a.verzoek_id " \
+    "= f.verzoek_id AND a.stap = 'aanmaken' WHERE f.d >= $1 AND f.d <= $2"
+
+typedef struct {
+    const char *name, *route;
+    fig_kind kind;
+    const char *maat;
+    store_monitor_per per;
+    const char *scan[3]; /* summed; NULL: no scan of the events gives this figure */
+    long (*row)(db_rows *r);
+} figure;
+
+/* The dashboard (web/js/screens/monitor.js) asks for bezetting per zorglocatie, wachttijden
+ * and nine flows with the breakdown given there; aanvragen, wachtlijsten and
+ * reacties-te-laat it does not show, so they are timed with the route's default breakdown.
+ * "instroom per zorglocatie" is the widest breakdown a user can pick (200 columns). */
+static const figure FIGS[] = {
+    {"aanvragen per zorgtype",
+     "aanvragen",
+     FIG_TELLING,
+     "verzoek",
+     MON_PER_ZORGTYPE,
+     {FLOW("('aanmaken')", "v.zorgtype", "")},
+     NULL},
+    {"instroom per zorgtype",
+     "instroom",
+     FIG_TELLING,
+     "instroom",
+     MON_PER_ZORGTYPE,
+     {FLOW("('start_zorg')", "v.zorgtype", "")},
+     NULL},
+    {"instroom per zorglocatie",
+     "instroom",
+     FIG_TELLING,
+     "instroom",
+     MON_PER_ZORGLOCATIE,
+     {FLOW("('start_zorg')", "CAST(e.zorglocatie_id AS TEXT)", "")},
+     NULL},
+    {"doorstroom per mutatiereden",
+     "doorstroom",
+     FIG_TELLING,
+     "doorstroom",
+     MON_PER_CODE,
+     {"SELECT SUBSTR(e.datum, 1, 7), e.datum, x.datum FROM plaatsing_gebeurtenis e JOIN "
+      "plaatsingsverzoek v ON v.id = e.verzoek_id JOIN plaatsingsverzoek w ON w.justitiabele_id "
+      "= v.justitiabele_id AND w.id <> v.id JOIN plaatsing_gebeurtenis a ON a.verzoek_id = w.id "
+      "AND a.stap = 'start_zorg' AND a.datum <= e.datum LEFT JOIN plaatsing_gebeurtenis x ON "
+      "x.verzoek_id = w.id AND x.stap = 'einde_zorg' WHERE e.stap = 'start_zorg' AND e.datum >= "
+      "$1 AND e.datum <= $2"},
+     row_door},
+    {"uitstroom per mutatiereden",
+     "uitstroom",
+     FIG_TELLING,
+     "uitstroom",
+     MON_PER_CODE,
+     {FLOW("('einde_zorg')", "e.code", "")},
+     NULL},
+    {"bezetting per zorglocatie",
+     "bezetting",
+     FIG_BEZETTING,
+     NULL,
+     MON_PER_ZORGLOCATIE,
+     {"SELECT zorglocatie_id, 0, SUM(CASE WHEN stap = 'start_zorg' THEN 1 ELSE -1 END) FROM "
+      "plaatsing_gebeurtenis WHERE stap IN ('start_zorg', 'einde_zorg') AND datum <= $2 AND "
+      "CAST($1 AS TEXT) IS NOT NULL GROUP BY zorglocatie_id"},
+     NULL},
+    {"wachttijden (3 fasen, mediaan)",
+     "wachttijden",
+     FIG_WACHT,
+     NULL,
+     MON_PER_CODE,
+     {EERSTE("aanmelden"), EERSTE("accepteren"),
+      "SELECT s.datum, a.datum, 1 FROM plaatsing_gebeurtenis s JOIN plaatsing_gebeurtenis a ON "
+      "a.verzoek_id = s.verzoek_id AND a.stap = 'aanmaken' WHERE s.stap = 'start_zorg' AND "
+      "s.datum >= $1 AND s.datum <= $2"},
+     NULL},
+    {"wachtlijsten per zorglocatie",
+     "wachtlijsten",
+     FIG_WACHTLIJST,
+     NULL,
+     MON_PER_ZORGLOCATIE,
+     {NULL},
+     NULL},
+    {"reacties per reactiemogelijkheid",
+     "reacties",
+     FIG_TELLING,
+     "reactie",
+     MON_PER_CODE,
+     {FLOW("('accepteren', 'afwijzen')", "e.code", "")},
+     NULL},
+    {"reactietermijnen binnen / buiten",
+     "reactietermijnen",
+     FIG_TELLING,
+     "reactietermijn",
+     MON_PER_CODE,
+     {"SELECT SUBSTR(e.datum, 1, 7), a.datum, e.datum, v.zorgtype FROM plaatsing_gebeurtenis e "
+      "JOIN plaatsingsverzoek v ON v.id = e.verzoek_id JOIN plaatsing_gebeurtenis a ON "
+      "a.verzoek_id = e.verzoek_id AND a.stap = 'aanmelden' AND a.zorglocatie_id = "
+      "e.zorglocatie_id WHERE e.stap IN ('accepteren', 'afwijzen') AND e.datum >= $1 AND "
+      "e.datum <= $2"},
+     row_termijn},
+    {"reacties te laat (open, op tot)",
+     "reacties-te-laat",
+     FIG_TE_LAAT,
+     NULL,
+     MON_PER_GEEN,
+     {"SELECT t.aanmelddatum, v.zorgtype, t.status FROM toeleidingspoging t JOIN "
+      "plaatsingsverzoek v ON v.id = t.verzoek_id WHERE CAST($1 AS TEXT) IS NOT NULL AND "
+      "CAST($2 AS TEXT) IS NOT NULL"},
+     row_te_laat},
+    {"annuleringen per reden",
+     "annuleringen",
+     FIG_TELLING,
+     "annulering",
+     MON_PER_CODE,
+     {FLOW("('annuleren')", "e.code", "")},
+     NULL},
+    {"plaatsingen in / buiten regio",
+     "plaatsingen-regio",
+     FIG_TELLING,
+     "plaatsing_regio",
+     MON_PER_CODE,
+     {FLOW("('besluiten')", "l.arrondissement", "JOIN zorglocatie l ON l.id = e.zorglocatie_id")},
+     NULL},
+    {"plaatsingen regulier / overbrugging",
+     "plaatsingen-soort",
+     FIG_TELLING,
+     "plaatsing_soort",
+     MON_PER_CODE,
+     {FLOW("('besluiten')", "e.code", "")},
+     NULL},
+    {"late meldingen einde zorg",
+     "late-meldingen",
+     FIG_TELLING,
+     "einde_melding",
+     MON_PER_CODE,
+     {FLOW("('einde_zorg')", "CASE WHEN e.te_laat = 1 THEN 'te_laat' ELSE 'op_tijd' END", "")},
+     NULL},
+};
+
+/* Best of `repeat` runs of one figure under f, in ms; *total its total. */
+static double time_figure(store *s, const figure *g, const store_monitor_filter *f, int repeat,
+                          long *total)
+{
+    double best = 1e18;
+    for (int k = 0; k < repeat; k++) {
+        double a = now_ms();
+        *total = monitor_figure(s, g->kind, g->maat, g->per, f);
+        double m = now_ms() - a;
+        if (*total < 0)
+            return -1;
+        best = m < best ? m : best;
+    }
+    return best;
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: bench_monitor DB_URL PLACEMENTS [REPEAT]\n");
+        fprintf(stderr, "usage: bench_monitor DB_URL PLACEMENTS [REPEAT]\n"
+                        "  BENCH_REUSE=1: the database holds a generated history already\n");
         return 2;
     }
     const char *url = argv[1];
@@ -285,168 +663,102 @@ int main(int argc, char **argv)
         return 1;
     }
     bool pg = strncmp(url, "postgres", 8) == 0;
+    const char *reuse = getenv("BENCH_REUSE");
     int rc;
     db_conn *c = store_conn(s, &rc);
-    if (!pg && c)
-        db_exec(c, "PRAGMA foreign_keys=OFF", NULL, 0, NULL);
-    double t0 = now_ms();
-    gen_ctx g = {n, pg};
-    if ((rc = store_tx(s, true, gen_tx, &g)) != STORE_OK) {
-        fprintf(stderr, "bench_monitor: generating failed (%d): %s\n", rc, c ? db_errmsg(c) : "");
+    if (c == NULL) {
+        fprintf(stderr, "bench_monitor: no connection\n");
         return 1;
     }
-    if (c)
-        db_exec(c, pg ? "ANALYZE" : "ANALYZE", NULL, 0, NULL);
-    printf("generated %ld placements in %.1f s (%s)\n", n, (now_ms() - t0) / 1e3,
-           pg ? "PostgreSQL" : "SQLite");
+    if (!pg)
+        db_exec(c, "PRAGMA foreign_keys=OFF", NULL, 0, NULL);
+    /* SQLite: sort the load's groupings in memory (1 GB page cache), as PostgreSQL's
+     * work_mem does; reset before the timed queries */
+    if (!pg && (reuse == NULL || strcmp(reuse, "1") != 0)) {
+        db_exec(c, "PRAGMA temp_store=MEMORY", NULL, 0, NULL);
+        db_exec(c, "PRAGMA cache_size=-1000000", NULL, 0, NULL);
+    }
+    if (reuse == NULL || strcmp(reuse, "1") != 0) {
+        double t0 = now_ms();
+        gen_ctx g = {n, pg};
+        if ((rc = store_tx(s, true, gen_tx, &g)) != STORE_OK) {
+            fprintf(stderr, "bench_monitor: generating failed (%d): %s\n", rc, db_errmsg(c));
+            return 1;
+        }
+        /* PostgreSQL: VACUUM as autovacuum would after a load, so that the visibility map
+         * lets index-only scans skip the heap */
+        db_exec(c, pg ? "VACUUM ANALYZE" : "ANALYZE", NULL, 0, NULL);
+        printf("generated %ld placements in %.1f s (%s)\n", n, (now_ms() - t0) / 1e3,
+               pg ? "PostgreSQL" : "SQLite");
+        if (!pg) {
+            db_exec(c, "PRAGMA temp_store=DEFAULT", NULL, 0, NULL);
+            db_exec(c, "PRAGMA cache_size=-2000", NULL, 0, NULL);
+        }
+    }
+    int64_t nev = 0, nfeit = 0, nper = 0;
+    store_query_int(c, "SELECT COUNT(*) FROM plaatsing_gebeurtenis", NULL, 0, &nev);
+    store_query_int(c, "SELECT COUNT(*) FROM monitor_feit", NULL, 0, &nfeit);
+    store_query_int(c, "SELECT COUNT(*) FROM monitor_feit_periode", NULL, 0, &nper);
+    printf("%lld events, %lld day rows, %lld period rows\n", (long long)nev, (long long)nfeit,
+           (long long)nper);
     /* the timed range: the busiest year of the history (most starts, ends and reactions) */
     int64_t year = 2025;
-    if (c)
-        store_query_int(c,
-                        "SELECT CAST(jaar AS INTEGER) FROM monitor_feit WHERE maat IN ('instroom', "
-                        "'uitstroom', 'reactie') GROUP BY jaar ORDER BY SUM(aantal) DESC, jaar "
-                        "LIMIT 1",
-                        NULL, 0, &year);
+    store_query_int(c,
+                    "SELECT CAST(periode AS INTEGER) FROM monitor_feit_periode WHERE soort = "
+                    "'jaar' AND dimensie = '' AND maat IN ('instroom', 'uitstroom', 'reactie') "
+                    "GROUP BY periode "
+                    "ORDER BY SUM(aantal) DESC, periode LIMIT 1",
+                    NULL, 0, &year);
     char y0[16], y1[16], title[64];
     snprintf(y0, sizeof y0, "%04d-01-01", (int)year);
     snprintf(y1, sizeof y1, "%04d-12-31", (int)year);
-    snprintf(title, sizeof title, "query (%d, per month)", (int)year);
-    printf("%-34s %12s %13s %10s\n", title, "monitor", "scan of events", "ratio");
-
     store_monitor_filter f = {.periode = MON_MAAND};
     ifzo_date_from_ymd((int)year, 1, 1, &f.van);
     ifzo_date_from_ymd((int)year, 12, 31, &f.tot);
+    peildatum = f.tot;
+    /* the dashboard's default range: the 365 days up to today, here up to the 14th of June
+     * of the next year, so that the first and last months are partial */
+    store_monitor_filter w = f;
+    ifzo_date_from_ymd((int)year + 1, 6, 14, &w.tot);
+    w.van = w.tot - 364;
+    char w0[IFZO_DATE_BUFSIZE], w1[IFZO_DATE_BUFSIZE];
+    ifzo_date_format(w.van, w0);
+    ifzo_date_format(w.tot, w1);
+    snprintf(title, sizeof title, "query (%d, per month)", (int)year);
+    printf("%-36s %10s %12s %9s %17s %10s\n", title, "monitor", "scan", "ratio", "total",
+           "365 days*");
     db_param p[] = {dbp_text(y0), dbp_text(y1)};
-    static const struct {
-        const char *name, *maat, *stap, *col;
-        store_monitor_per per;
-    } flows[] = {
-        {"instroom per zorgtype", "instroom", "('start_zorg')", "v.zorgtype", MON_PER_ZORGTYPE},
-        {"uitstroom per mutatiereden", "uitstroom", "('einde_zorg')", "e.code", MON_PER_CODE},
-        {"reacties per reactiemogelijkheid", "reactie", "('accepteren', 'afwijzen')", "e.code",
-         MON_PER_CODE},
-        {"annuleringen per reden", "annulering", "('annuleren')", "e.code", MON_PER_CODE},
-        {"instroom per zorglocatie", "instroom", "('start_zorg')", "CAST(e.zorglocatie_id AS TEXT)",
-         MON_PER_ZORGLOCATIE},
-        {"aanvragen per zorgtype", "verzoek", "('aanmaken')", "v.zorgtype", MON_PER_ZORGTYPE},
-        {"meldingen einde zorg op tijd / te laat", "einde_melding", "('einde_zorg')",
-         "CASE WHEN e.te_laat = 1 THEN 'te_laat' ELSE 'op_tijd' END", MON_PER_CODE},
-    };
-    for (size_t q = 0; q < sizeof flows / sizeof flows[0]; q++) {
-        double best_m = 1e18, best_s = 1e18;
-        long tm = 0, ts = 0;
-        char sql[512];
-        snprintf(sql, sizeof sql,
-                 "SELECT SUBSTR(e.datum, 1, 7), %s, COUNT(*) FROM plaatsing_gebeurtenis e JOIN "
-                 "plaatsingsverzoek v ON v.id = e.verzoek_id WHERE e.stap IN %s AND e.datum >= $1 "
-                 "AND e.datum <= $2 GROUP BY 1, 2",
-                 flows[q].col, flows[q].stap);
-        for (int k = 0; k < repeat; k++) {
-            store_monitor_rij *rows;
-            size_t nr;
-            double a = now_ms();
-            if (store_monitor_tellingen(s, flows[q].maat, &f, flows[q].per, &rows, &nr) != STORE_OK)
-                return 1;
-            double m = now_ms() - a;
-            tm = sum_rows(rows, nr);
-            free(rows);
-            scan_ctx x = {sql, p, 2, 0, 0};
-            double sc = 1e18;
-            if (k == 0) { /* the scans run once: at 1,000,000 placements each takes seconds */
-                a = now_ms();
-                if (store_tx(s, false, scan_tx, &x) != STORE_OK)
-                    return 1;
-                sc = now_ms() - a;
-                ts = x.total;
-            }
-            best_m = m < best_m ? m : best_m;
-            best_s = sc < best_s ? sc : best_s;
+    for (size_t q = 0; q < sizeof FIGS / sizeof FIGS[0]; q++) {
+        const figure *g = &FIGS[q];
+        long tm = 0, tw = 0;
+        double m = time_figure(s, g, &f, repeat, &tm);
+        double mw = time_figure(s, g, &w, repeat, &tw);
+        if (m < 0 || mw < 0) {
+            fprintf(stderr, "bench_monitor: %s failed\n", g->route);
+            return 1;
         }
-        line(flows[q].name, best_m, best_s, tm, ts);
-    }
-
-    /* waiting time to start: facts by day count vs. a self-join of the events */
-    {
-        double best_m = 1e18, best_s = 1e18;
-        long tm = 0, ts = 0;
-        for (int k = 0; k < repeat; k++) {
-            store_monitor_rij *rows;
-            size_t nr;
+        /* the scan runs once: at 1,000,000 placements each takes seconds */
+        double sc = 0;
+        long ts = 0;
+        for (int k = 0; k < 3 && g->scan[k]; k++) {
+            scan_ctx x = {g->scan[k], p, 2, g->row, 0};
             double a = now_ms();
-            if (store_monitor_tellingen(s, "wacht_start", &f, MON_PER_CODE, &rows, &nr) != STORE_OK)
+            if (store_tx(s, false, scan_tx, &x) != STORE_OK) {
+                fprintf(stderr, "bench_monitor: scan of %s failed: %s\n", g->route, db_errmsg(c));
                 return 1;
-            monitor_bin *bins = calloc(nr + 1, sizeof *bins);
-            for (size_t i = 0; i < nr; i++)
-                bins[i] = (monitor_bin){rows[i].waarde, rows[i].aantal};
-            int64_t med;
-            monitor_percentiel(bins, nr, 50, &med);
-            free(bins);
-            double m = now_ms() - a;
-            tm = sum_rows(rows, nr);
-            free(rows);
-            scan_ctx x = {"SELECT s.datum, a.datum, 1 FROM plaatsing_gebeurtenis s JOIN "
-                          "plaatsing_gebeurtenis a ON a.verzoek_id = s.verzoek_id AND a.stap = "
-                          "'aanmaken' WHERE s.stap = 'start_zorg' AND s.datum >= $1 AND s.datum "
-                          "<= $2",
-                          p, 2, 0, 0};
-            double sc = 1e18;
-            if (k == 0) { /* the scans run once: at 1,000,000 placements each takes seconds */
-                a = now_ms();
-                if (store_tx(s, false, scan_tx, &x) != STORE_OK)
-                    return 1;
-                sc = now_ms() - a;
-                ts = x.rows;
             }
-            best_m = m < best_m ? m : best_m;
-            best_s = sc < best_s ? sc : best_s;
+            sc += now_ms() - a;
+            ts += x.total;
         }
-        line("wachttijd tot start (mediaan)", best_m, best_s, tm, ts);
+        if (g->scan[0])
+            printf("%-36s %7.1f ms %9.1f ms %8.1f x %9ld %-7s %7.1f ms\n", g->name, m, sc,
+                   sc / (m > 0 ? m : 1e-3), tm, tm == ts ? "equal" : "DIFFERS", mw);
+        else
+            printf("%-36s %7.1f ms %12s %10s %9ld %-7s %7.1f ms\n", g->name, m, "-", "-", tm, "",
+                   mw);
+        fflush(stdout);
     }
-
-    /* occupancy per location at each month end of the year vs. counting starts minus ends at
-     * the year end only (one scan of the history; the monitor answers all twelve) */
-    {
-        double best_m = 1e18, best_s = 1e18;
-        long tm = 0, ts = 0;
-        for (int k = 0; k < repeat; k++) {
-            store_monitor_rij *rows;
-            size_t nr;
-            double a = now_ms();
-            if (store_monitor_bezetting(s, &f, MON_PER_ZORGLOCATIE, &rows, &nr) != STORE_OK)
-                return 1;
-            double m = now_ms() - a;
-            tm = 0;
-            for (size_t i = 0; i < nr; i++)
-                if (strncmp(rows[i].periode, y0, 4) == 0 && strcmp(rows[i].periode + 4, "-12") == 0)
-                    tm += rows[i].aantal;
-            free(rows);
-            a = now_ms();
-            for (int month = 12; month <= 12 && k == 0; month++) {
-                char last[IFZO_DATE_BUFSIZE];
-                ifzo_date d;
-                if (month == 12)
-                    ifzo_date_from_ymd((int)year, 12, 31, &d);
-                else {
-                    ifzo_date_from_ymd((int)year, month + 1, 1, &d);
-                    d -= 1;
-                }
-                ifzo_date_format(d, last);
-                db_param pm[] = {dbp_text(last)};
-                scan_ctx x = {"SELECT zorglocatie_id, 0, SUM(CASE WHEN stap = 'start_zorg' THEN "
-                              "1 ELSE -1 END) FROM plaatsing_gebeurtenis WHERE stap IN "
-                              "('start_zorg', 'einde_zorg') AND datum <= $1 GROUP BY "
-                              "zorglocatie_id",
-                              pm, 1, 0, 0};
-                if (store_tx(s, false, scan_tx, &x) != STORE_OK)
-                    return 1;
-                ts = x.total;
-            }
-            double sc = k == 0 ? now_ms() - a : 1e18;
-            best_m = m < best_m ? m : best_m;
-            best_s = sc < best_s ? sc : best_s;
-        }
-        line("bezetting per locatie (12 peildata)*", best_m, best_s, tm, ts);
-    }
+    printf("* the same query over %s .. %s (partial first and last month)\n", w0, w1);
     store_close(s);
     return 0;
 }

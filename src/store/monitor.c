@@ -1,5 +1,5 @@
 /*
- * monitor.c - the capacity monitor's derived tables (migration 0009): kept in step with
+ * monitor.c - the capacity monitor's derived tables (migrations 0009, 0010): kept in step with
  * plaatsing_gebeurtenis by store_monitor_event_in (called by plaatsing.c in the event's own
  * transaction), rebuilt from the events, and read per period and dimension (store/monitor.h).
  */
@@ -90,7 +90,14 @@ static int load_locatie(db_conn *c, int64_t id, locatie *l)
     return step == 1 ? STORE_OK : step == 0 ? STORE_NOT_FOUND : -step;
 }
 
-/* Adds delta to the count of (maat, dag, dims, sleutel, waarde). */
+/* The dimension a period row keeps (migration 0010): none, or one of the five. */
+enum { DIMENSIE_COUNT = 6 };
+static const char *const dimensie_name[DIMENSIE_COUNT] = {
+    "", "zorgtype", "beveiligingsniveau", "arrondissement", "zorgaanbieder", "zorglocatie"};
+
+/* Adds delta to the count of (maat, dag, dims, sleutel, waarde) and to the same count in
+ * the rows of dag's week, month, quarter and year (migration 0010), in the caller's
+ * transaction: a period row is always the sum of its day rows. */
 static int feit(db_conn *c, const char *maat, ifzo_date dag, const dims *d, const char *sleutel,
                 int64_t waarde, int64_t delta)
 {
@@ -114,14 +121,44 @@ static int feit(db_conn *c, const char *maat, ifzo_date dag, const dims *d, cons
                     dbp_text(sleutel),
                     dbp_int(waarde),
                     dbp_int(delta)};
-    return db_exec(c,
-                   "INSERT INTO monitor_feit (maat, dag, week, maand, kwartaal, jaar, zorgtype, "
-                   "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, "
-                   "sleutel, waarde, aantal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                   "$11, $12, $13, $14) ON CONFLICT (maat, dag, zorgtype, beveiligingsniveau, "
-                   "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde) DO "
-                   "UPDATE SET aantal = monitor_feit.aantal + excluded.aantal",
-                   p, 14, NULL);
+    int rc = db_exec(c,
+                     "INSERT INTO monitor_feit (maat, dag, week, maand, kwartaal, jaar, zorgtype, "
+                     "beveiligingsniveau, arrondissement, zorgaanbieder_id, zorglocatie_id, "
+                     "sleutel, waarde, aantal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                     "$11, $12, $13, $14) ON CONFLICT (maat, dag, zorgtype, beveiligingsniveau, "
+                     "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde) DO "
+                     "UPDATE SET aantal = monitor_feit.aantal + excluded.aantal",
+                     p, 14, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    /* $1 maat, $2..$5 the four labels, $6..$10 the dimensions, $11 sleutel, $12 waarde, $13
+     * delta. One statement for the 24 period rows (4 soorten x 6 dimensie: no row is hit
+     * twice); its text depends on nothing but the tables below. */
+    db_param pp[] = {p[0], p[2], p[3],  p[4],  p[5],  p[6], p[7],
+                     p[8], p[9], p[10], p[11], p[12], p[13]};
+    static const char *const kept[DIMENSIE_COUNT] = {"", "$6", "$7", "$8", "$9", "$10"};
+    static const char *const none[DIMENSIE_COUNT] = {"", "''", "''", "''", "0", "0"};
+    char sql[4096];
+    size_t len = (size_t)snprintf(sql, sizeof sql,
+                                  "INSERT INTO monitor_feit_periode (maat, soort, dimensie, "
+                                  "periode, zorgtype, beveiligingsniveau, arrondissement, "
+                                  "zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal) "
+                                  "VALUES ");
+    for (int k = 0; k < 4; k++)
+        for (int dm = 0; dm < DIMENSIE_COUNT; dm++) {
+            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s($1, '%s', '%s', $%d",
+                                    k || dm ? ", " : "", monitor_periode_name((monitor_periode)k),
+                                    dimensie_name[dm], k + 2);
+            for (int e = 1; e < DIMENSIE_COUNT; e++)
+                len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s",
+                                        e == dm ? kept[e] : none[e]);
+            len += (size_t)snprintf(sql + len, sizeof sql - len, ", $11, $12, $13)");
+        }
+    snprintf(sql + len, sizeof sql - len,
+             " ON CONFLICT (maat, soort, dimensie, periode, zorgtype, beveiligingsniveau, "
+             "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde) DO UPDATE SET "
+             "aantal = monitor_feit_periode.aantal + excluded.aantal");
+    return db_exec(c, sql, pp, 13, NULL);
 }
 
 static dims traject_dims(const traject *t, int64_t aanbieder_id, int64_t locatie_id)
@@ -424,6 +461,8 @@ static int rebuild_tx(db_conn *c, void *ctx)
     (void)ctx;
     int rc = db_exec(c, "DELETE FROM monitor_feit", NULL, 0, NULL);
     if (rc == STORE_OK)
+        rc = db_exec(c, "DELETE FROM monitor_feit_periode", NULL, 0, NULL);
+    if (rc == STORE_OK)
         rc = db_exec(c, "DELETE FROM monitor_traject", NULL, 0, NULL);
     if (rc != STORE_OK)
         return rc;
@@ -502,16 +541,18 @@ static bool put(text *t, const char *s)
     return true;
 }
 
+typedef struct {
+    text t;
+    const char *sql;
+} dump_ctx;
+
+/* Writes the rows of x->sql (ten columns: text, text, text, text, text, int, int, text, int,
+ * int) as lines. */
 static int dump_tx(db_conn *c, void *ctx)
 {
-    text *t = ctx;
+    dump_ctx *x = ctx;
     db_rows *r;
-    int rc = db_query(c,
-                      "SELECT maat, dag, zorgtype, beveiligingsniveau, arrondissement, "
-                      "zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM monitor_feit "
-                      "WHERE aantal <> 0 ORDER BY maat, dag, zorgtype, beveiligingsniveau, "
-                      "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde",
-                      NULL, 0, &r);
+    int rc = db_query(c, x->sql, NULL, 0, &r);
     if (rc != STORE_OK)
         return rc;
     int step;
@@ -521,7 +562,7 @@ static int dump_tx(db_conn *c, void *ctx)
                  db_col_text(r, 1), db_col_text(r, 2), db_col_text(r, 3), db_col_text(r, 4),
                  (long long)db_col_int(r, 5), (long long)db_col_int(r, 6), db_col_text(r, 7),
                  (long long)db_col_int(r, 8), (long long)db_col_int(r, 9));
-        if (!put(t, line)) {
+        if (!put(&x->t, line)) {
             step = -STORE_ERROR;
             break;
         }
@@ -530,19 +571,62 @@ static int dump_tx(db_conn *c, void *ctx)
     return step < 0 ? -step : STORE_OK;
 }
 
-int store_monitor_dump(store *s, char **out)
+static int dump_sql(store *s, const char *sql, char **out)
 {
-    text t = {NULL, 0, 0};
+    dump_ctx x = {{NULL, 0, 0}, sql};
     *out = NULL;
-    if (!put(&t, ""))
+    if (!put(&x.t, ""))
         return STORE_ERROR;
-    int rc = store_tx(s, false, dump_tx, &t);
+    int rc = store_tx(s, false, dump_tx, &x);
     if (rc != STORE_OK) {
-        free(t.buf);
+        free(x.t.buf);
         return rc;
     }
-    *out = t.buf;
+    *out = x.t.buf;
     return STORE_OK;
+}
+
+int store_monitor_dump(store *s, char **out)
+{
+    return dump_sql(s,
+                    "SELECT maat, dag, zorgtype, beveiligingsniveau, arrondissement, "
+                    "zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM monitor_feit "
+                    "WHERE aantal <> 0 ORDER BY maat, dag, zorgtype, beveiligingsniveau, "
+                    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde",
+                    out);
+}
+
+/* The period rows as migration 0010 computes them from the day rows: every day row summed
+ * into its four periods and, per period, into the six dimensie (none kept, or one). */
+#define PERIODE_UIT_DAGEN                                                                          \
+    "SELECT f.maat, g.soort, r.dimensie, CASE g.soort WHEN 'week' THEN f.week WHEN 'maand' "       \
+    "THEN f.maand WHEN 'kwartaal' THEN f.kwartaal ELSE f.jaar END AS periode, CASE WHEN "          \
+    "r.dimensie = 'zorgtype' THEN f.zorgtype ELSE '' END AS zorgtype, CASE WHEN r.dimensie = "     \
+    "'beveiligingsniveau' THEN f.beveiligingsniveau ELSE '' END AS beveiligingsniveau, CASE "      \
+    "WHEN r.dimensie = 'arrondissement' THEN f.arrondissement ELSE '' END AS arrondissement, "     \
+    "CASE WHEN r.dimensie = 'zorgaanbieder' THEN f.zorgaanbieder_id ELSE 0 END AS "                \
+    "zorgaanbieder_id, CASE WHEN r.dimensie = 'zorglocatie' THEN f.zorglocatie_id ELSE 0 END "     \
+    "AS zorglocatie_id, f.sleutel, f.waarde, SUM(f.aantal) AS aantal FROM monitor_feit f "         \
+    "CROSS JOIN (SELECT 'week' AS soort UNION ALL SELECT 'maand' UNION ALL SELECT 'kwartaal' "     \
+    "UNION ALL SELECT 'jaar') g CROSS JOIN (SELECT '' AS dimensie UNION ALL SELECT 'zorgtype' "    \
+    "UNION ALL SELECT 'beveiligingsniveau' UNION ALL SELECT 'arrondissement' UNION ALL SELECT "    \
+    "'zorgaanbieder' UNION ALL SELECT 'zorglocatie') r GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, "   \
+    "11"
+
+/* A line's second field is "soort:dimensie:periode". */
+#define DUMP_PERIODE                                                                               \
+    "SELECT maat, soort || ':' || dimensie || ':' || periode, zorgtype, beveiligingsniveau, "      \
+    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde, aantal FROM "
+#define DUMP_PERIODE_ORDER                                                                         \
+    " WHERE aantal <> 0 ORDER BY maat, soort, dimensie, periode, zorgtype, beveiligingsniveau, "   \
+    "arrondissement, zorgaanbieder_id, zorglocatie_id, sleutel, waarde"
+
+int store_monitor_dump_perioden(store *s, bool uit_dagen, char **out)
+{
+    return dump_sql(s,
+                    uit_dagen ? DUMP_PERIODE "(" PERIODE_UIT_DAGEN ") p" DUMP_PERIODE_ORDER
+                              : DUMP_PERIODE "monitor_feit_periode" DUMP_PERIODE_ORDER,
+                    out);
 }
 
 /* ---- reading --------------------------------------------------------------------------- */
@@ -624,19 +708,165 @@ static void filter_params(const store_monitor_filter *f, db_param *p, char van[I
     p[7] = dbp_int(f->zorglocatie_id);
 }
 
-static int tellingen_tx(db_conn *c, void *vctx)
+/* The dimensie of the period rows a read under f with breakdown per can use: the one
+ * dimension it filters on or breaks down by, 0 for none, -1 when it uses two or more. */
+static int period_dimensie(const store_monitor_filter *f, store_monitor_per per)
 {
-    read_ctx *x = vctx;
-    char sql[1024], van[IFZO_DATE_BUFSIZE], tot[IFZO_DATE_BUFSIZE];
-    const char *pc = periode_col[x->f->periode], *cc = per_col[x->per];
+    bool used[DIMENSIE_COUNT] = {false};
+    used[1] = f->zorgtype[0] != '\0' || per == MON_PER_ZORGTYPE;
+    used[2] = f->beveiligingsniveau[0] != '\0' || per == MON_PER_BEVEILIGINGSNIVEAU;
+    used[3] = f->arrondissement[0] != '\0' || per == MON_PER_ARRONDISSEMENT;
+    used[4] = f->zorgaanbieder_id != 0 || per == MON_PER_ZORGAANBIEDER;
+    used[5] = f->zorglocatie_id != 0 || per == MON_PER_ZORGLOCATIE;
+    int dm = 0, nused = 0;
+    for (int k = 1; k < DIMENSIE_COUNT; k++)
+        if (used[k]) {
+            dm = k;
+            nused++;
+        }
+    return nused > 1 ? -1 : dm;
+}
+
+static int cmp_rij(const void *a, const void *b)
+{
+    const store_monitor_rij *x = a, *y = b;
+    int d = strcmp(x->periode, y->periode);
+    if (d == 0)
+        d = strcmp(x->categorie, y->categorie);
+    return d != 0 ? d : (x->waarde > y->waarde) - (x->waarde < y->waarde);
+}
+
+/* One partial period [from, to] of a range under the label of its period: the whole ISO
+ * weeks in it from the week rows of dimensie dm, the days before and after them from the
+ * day rows (daysql, params p: $2 and $3 are set here). Per week, or for a stretch without
+ * a whole week, only day rows. */
+static int read_edge(db_conn *c, read_ctx *x, const char *daysql, db_param *p, const char *cc,
+                     int dm, ifzo_date from, ifzo_date to)
+{
+    char a[IFZO_DATE_BUFSIZE], b[IFZO_DATE_BUFSIZE];
+    ifzo_date fs, fn, ls, ln;
+    if (!monitor_periode_van(MON_WEEK, from, &fs, &fn, NULL) ||
+        !monitor_periode_van(MON_WEEK, to, &ls, &ln, NULL))
+        return STORE_INVALID;
+    ifzo_date first = fs == from ? from : fn, end = ln - 1 == to ? ln : ls; /* [first, end) */
+    if (x->f->periode == MON_WEEK || first >= end) {
+        p[1] = store_date_param(from, a);
+        p[2] = store_date_param(to, b);
+        return read_rows(c, x, daysql, p, 8, true);
+    }
+    int rc;
+    if (from < first) {
+        p[1] = store_date_param(from, a);
+        p[2] = store_date_param(first - 1, b);
+        if ((rc = read_rows(c, x, daysql, p, 8, true)) != STORE_OK)
+            return rc;
+    }
+    char label[MONITOR_LABEL_BUF], wl[MONITOR_LABEL_BUF], ll[MONITOR_LABEL_BUF], sql[1024];
+    if (!monitor_periode_van(x->f->periode, from, NULL, NULL, label) ||
+        !monitor_periode_van(MON_WEEK, first, NULL, NULL, wl) ||
+        !monitor_periode_van(MON_WEEK, end - 1, NULL, NULL, ll))
+        return STORE_INVALID;
+    snprintf(sql, sizeof sql,
+             "SELECT CAST($9 AS TEXT), %s, waarde, SUM(aantal) FROM monitor_feit_periode WHERE "
+             "maat = $1 AND soort = 'week' AND dimensie = $10 AND periode >= $2 AND periode <= "
+             "$3" FILTER_WHERE " GROUP BY %s, waarde ORDER BY 2, 3",
+             cc, cc);
+    db_param pw[10];
+    memcpy(pw, p, 8 * sizeof *pw);
+    pw[1] = dbp_text(wl);
+    pw[2] = dbp_text(ll);
+    pw[8] = dbp_text(label);
+    pw[9] = dbp_text(dimensie_name[dm]);
+    if ((rc = read_rows(c, x, sql, pw, 10, true)) != STORE_OK)
+        return rc;
+    if (end <= to) {
+        p[1] = store_date_param(end, a);
+        p[2] = store_date_param(to, b);
+        rc = read_rows(c, x, daysql, p, 8, true);
+    }
+    return rc;
+}
+
+/* Sums measure `maat` per period, category (column cc) and waarde over [van, tot] under the
+ * filter, in period order, one row per period, category and waarde. Whole periods come from
+ * the period rows (migration 0010) that keep the one dimension the filter and breakdown use
+ * (or none); a partial period at an edge of the range from its whole weeks' rows and the
+ * day rows of the days around them (read_edge). The same sums, since a period row is the
+ * sum of its day rows. A read that uses two dimensions or more reads only day rows. */
+static int sum_split(db_conn *c, read_ctx *x, const char *maat, const char *cc)
+{
+    const store_monitor_filter *f = x->f;
+    const char *pc = periode_col[f->periode];
+    ifzo_date first_start, first_next, last_start, last_next;
+    if (!monitor_periode_van(f->periode, f->van, &first_start, &first_next, NULL) ||
+        !monitor_periode_van(f->periode, f->tot, &last_start, &last_next, NULL))
+        return STORE_INVALID;
+    /* whole periods: [ws, we) */
+    ifzo_date ws = first_start == f->van ? f->van : first_next;
+    ifzo_date we = last_next - 1 == f->tot ? last_next : last_start;
+    char sql[1024], a[IFZO_DATE_BUFSIZE], b[IFZO_DATE_BUFSIZE];
+    db_param p[8];
+    p[0] = dbp_text(maat);
+    filter_params(f, p, a, b);
     snprintf(sql, sizeof sql,
              "SELECT %s, %s, waarde, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 "
              "AND dag <= $3" FILTER_WHERE " GROUP BY %s, %s, waarde ORDER BY 1, 2, 3",
              pc, cc, pc, cc);
-    db_param p[8];
-    p[0] = dbp_text(x->maat);
-    filter_params(x->f, p, van, tot);
-    return read_rows(c, x, sql, p, 8, true);
+    int dm = period_dimensie(f, x->per);
+    if (dm < 0) /* two dimensions at once: the day rows of the range */
+        return read_rows(c, x, sql, p, 8, true);
+    size_t mark = x->n;
+    int rc = STORE_OK;
+    if (ws >= we) { /* no whole period: one partial period, or two adjacent ones */
+        if (first_start == last_start)
+            rc = read_edge(c, x, sql, p, cc, dm, f->van, f->tot);
+        else if ((rc = read_edge(c, x, sql, p, cc, dm, f->van, first_next - 1)) == STORE_OK)
+            rc = read_edge(c, x, sql, p, cc, dm, first_next, f->tot);
+    } else {
+        if (f->van < ws)
+            rc = read_edge(c, x, sql, p, cc, dm, f->van, ws - 1);
+        char wl[MONITOR_LABEL_BUF], ll[MONITOR_LABEL_BUF];
+        if (rc == STORE_OK && (!monitor_periode_van(f->periode, ws, NULL, NULL, wl) ||
+                               !monitor_periode_van(f->periode, we - 1, NULL, NULL, ll)))
+            rc = STORE_INVALID;
+        if (rc == STORE_OK) {
+            char psql[1024];
+            snprintf(psql, sizeof psql,
+                     "SELECT periode, %s, waarde, SUM(aantal) FROM monitor_feit_periode WHERE "
+                     "maat = $1 AND soort = $9 AND dimensie = $10 AND periode >= $2 AND periode "
+                     "<= $3" FILTER_WHERE " GROUP BY periode, %s, waarde ORDER BY 1, 2, 3",
+                     cc, cc);
+            db_param pp[10];
+            memcpy(pp, p, 8 * sizeof *pp);
+            pp[1] = dbp_text(wl);
+            pp[2] = dbp_text(ll);
+            pp[8] = dbp_text(monitor_periode_name(f->periode));
+            pp[9] = dbp_text(dimensie_name[dm]);
+            rc = read_rows(c, x, psql, pp, 10, true);
+        }
+        if (rc == STORE_OK && we <= f->tot)
+            rc = read_edge(c, x, sql, p, cc, dm, we, f->tot);
+    }
+    if (rc != STORE_OK || x->n - mark < 2)
+        return rc;
+    /* an edge read in parts gives a period's category and waarde more than once: add up */
+    store_monitor_rij *r = x->rows + mark;
+    size_t n = x->n - mark, k = 0;
+    qsort(r, n, sizeof *r, cmp_rij);
+    for (size_t i = 1; i < n; i++) {
+        if (cmp_rij(&r[k], &r[i]) == 0)
+            r[k].aantal += r[i].aantal;
+        else
+            r[++k] = r[i];
+    }
+    x->n = mark + k + 1;
+    return STORE_OK;
+}
+
+static int tellingen_tx(db_conn *c, void *vctx)
+{
+    read_ctx *x = vctx;
+    return sum_split(c, x, x->maat, per_col[x->per]);
 }
 
 static bool filter_ok(const store_monitor_filter *f, store_monitor_per per)
@@ -666,7 +896,7 @@ int store_monitor_tellingen(store *s, const char *maat, const store_monitor_filt
 static int bezetting_tx(db_conn *c, void *vctx)
 {
     read_ctx *x = vctx;
-    const char *pc = periode_col[x->f->periode], *cc = per_col[x->per];
+    const char *cc = per_col[x->per];
     char sql[1024], van[IFZO_DATE_BUFSIZE], tot[IFZO_DATE_BUFSIZE];
     db_param p[8];
     p[0] = dbp_text("bezetting");
@@ -690,17 +920,37 @@ static int bezetting_tx(db_conn *c, void *vctx)
         return rc;
     pb[0] = dbp_text("bezetting");
     pb[2] = p[1]; /* van */
+    /* the whole months of van's year before van's month from the month rows (decision 95),
+     * when the read uses at most one dimension */
+    int dm = period_dimensie(x->f, x->per);
+    ifzo_date m0;
+    char l0[MONITOR_LABEL_BUF], l1[MONITOR_LABEL_BUF], d0[IFZO_DATE_BUFSIZE];
+    if (!monitor_periode_van(MON_MAAND, x->f->van, &m0, NULL, NULL))
+        return STORE_INVALID;
+    if (dm >= 0 && m0 > jan1 && monitor_periode_van(MON_MAAND, jan1, NULL, NULL, l0) &&
+        monitor_periode_van(MON_MAAND, m0 - 1, NULL, NULL, l1)) {
+        db_param pm[9];
+        memcpy(pm, pb, 8 * sizeof *pm);
+        pm[1] = dbp_text(l0);
+        pm[2] = dbp_text(l1);
+        pm[8] = dbp_text(dimensie_name[dm]);
+        snprintf(sql, sizeof sql,
+                 "SELECT '', %s, 0, SUM(aantal) FROM monitor_feit_periode WHERE maat = $1 AND "
+                 "soort = 'maand' AND dimensie = $9 AND periode >= $2 AND periode <= "
+                 "$3" FILTER_WHERE " GROUP BY %s ORDER BY 2",
+                 cc, cc);
+        if ((rc = read_rows(c, x, sql, pm, 9, true)) != STORE_OK)
+            return rc;
+        pb[1] = store_date_param(m0, d0); /* the rest: van's month up to van */
+    }
     snprintf(sql, sizeof sql,
              "SELECT '', %s, 0, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 AND "
              "dag < $3" FILTER_WHERE " GROUP BY %s ORDER BY 2",
              cc, cc);
     if ((rc = read_rows(c, x, sql, pb, 8, true)) != STORE_OK)
         return rc;
-    snprintf(sql, sizeof sql,
-             "SELECT %s, %s, 0, SUM(aantal) FROM monitor_feit WHERE maat = $1 AND dag >= $2 AND "
-             "dag <= $3" FILTER_WHERE " GROUP BY %s, %s ORDER BY 1, 2",
-             pc, cc, pc, cc);
-    return read_rows(c, x, sql, p, 8, true);
+    /* the deltas in the range per period (waarde is always 0 for them) */
+    return sum_split(c, x, "bezetting", cc);
 }
 
 static int cmp_cat(const void *a, const void *b)

@@ -7,6 +7,9 @@
  * holds per day, measure and dimension one count, written in the same transaction as the
  * event it comes from (store_monitor_event_in, store/monitor_internal.h), so it can never
  * disagree with the events. store_monitor_rebuild recomputes it from the events alone.
+ * monitor_feit_periode (migration 0010, decision 95) holds the same counts summed per week,
+ * month, quarter and year, keeping no dimension or one; a read takes the whole periods of
+ * its range from there and the partial ones at its edges from the day rows.
  *
  * Measures (`maat`), each one row per event, dated by the event's own date:
  *   verzoek            a placement request made (sleutel "")
@@ -98,5 +101,10 @@ int store_monitor_rebuild(store *s);
 /* A stable text dump of monitor_feit (non-zero rows, sorted), for tests comparing the
  * maintained table with a rebuilt one. *out malloc'd. */
 int store_monitor_dump(store *s, char **out);
+
+/* The same for the period rows of migration 0010 (week, month, quarter and year; the second
+ * field of a line is "soort:periode"): as maintained (uit_dagen false), or computed from the
+ * day rows of monitor_feit (true). The two must be equal. *out malloc'd. */
+int store_monitor_dump_perioden(store *s, bool uit_dagen, char **out);
 
 #endif

@@ -122,6 +122,14 @@ static char *dump(void)
     return d;
 }
 
+/* The period rows (migration 0010) as maintained, or summed from the day rows. */
+static char *dump_perioden(bool uit_dagen)
+{
+    char *d = NULL;
+    cr_assert_eq(store_monitor_dump_perioden(db, uit_dagen, &d), STORE_OK);
+    return d;
+}
+
 Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the_same)
 {
     store_plaatsing p = world_and_request();
@@ -134,6 +142,7 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
          (store_plaatsing_stap){.stap = "aanmelden", .poging_id = -1, .datum = D("2025-04-17")});
     /* A referral to an unknown location fails and leaves no count behind. */
     char *before = dump();
+    char *per_before = dump_perioden(false);
     a = copy(&p);
     toeleidingspoging all1[1] = {p.pogingen[0].v};
     cr_assert(plaatsing_aanmelden(&p.v, all1, 1, loc + 1000, true, D("2025-04-17"),
@@ -147,6 +156,10 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
     cr_assert_str_eq(after_bad, before);
     free(before);
     free(after_bad);
+    char *per_after_bad = dump_perioden(false);
+    cr_assert_str_eq(per_after_bad, per_before);
+    free(per_before);
+    free(per_after_bad);
     /* acceptance on Good Friday 2025-04-18 */
     a = copy(&p);
     cr_assert(plaatsing_reageren(&a.pogingen[0].v, "01", "", D("2025-04-18"), NULL));
@@ -217,12 +230,37 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
     char *got = dump();
     cr_assert_str_eq(got, want);
 
+    /* The period rows are the day rows summed per week, month, quarter and year, each kept
+     * with no dimension and with each one of the five (the others '' and 0): 13 day rows in
+     * four periods each, 52 lines, less the four of the occupancy's +1 (05-01) and -1 (06-03)
+     * in the two periods they share and cancel in (2025-K2 and 2025): 48, six times. The
+     * corrected end's -1 and +1 on 06-01 cancel in every period of their own. */
+    char *per = dump_perioden(false), *per_from_days = dump_perioden(true);
+    cr_assert_str_eq(per, per_from_days);
+    char line[160];
+    cr_assert(strstr(per, "instroom maand::2025-05    0 0  0 1\n") != NULL, "%s", per);
+    cr_assert(strstr(per, "instroom maand:zorgtype:2025-05 KLIN   0 0  0 1\n") != NULL);
+    snprintf(line, sizeof line, "instroom maand:zorglocatie:2025-05    0 %lld  0 1\n", L);
+    cr_assert(strstr(per, line) != NULL);
+    snprintf(line, sizeof line, "uitstroom jaar:zorgaanbieder:2025    %lld 0 07 0 1\n", Z);
+    cr_assert(strstr(per, line) != NULL);
+    cr_assert(strstr(per, "bezetting jaar:") == NULL, "+1 and -1 in 2025 sum to 0");
+    size_t lines = 0;
+    for (const char *q = per; *q; q++)
+        lines += *q == '\n';
+    cr_assert_eq(lines, 6 * 48, "%zu period lines:\n%s", lines, per);
+    free(per_from_days);
+
     /* The same from the events alone. */
     cr_assert_eq(store_monitor_rebuild(db), STORE_OK);
     char *rebuilt = dump();
     cr_assert_str_eq(rebuilt, got);
     free(rebuilt);
     free(got);
+    char *per_rebuilt = dump_perioden(false);
+    cr_assert_str_eq(per_rebuilt, per);
+    free(per_rebuilt);
+    free(per);
 
     /* And read back per quarter: the reaction in 2025-K2 under its code. */
     store_monitor_filter f = {
@@ -238,5 +276,68 @@ Test(monitor_store, one_path_gives_the_counts_computed_by_hand_and_a_rebuild_the
     snprintf(f.zorgtype, sizeof f.zorgtype, "TBS");
     cr_assert_eq(store_monitor_tellingen(db, "reactie", &f, MON_PER_CODE, &rows, &n), STORE_OK);
     cr_assert_eq(n, 0);
+    free(rows);
+
+    /* A range with partial months at both ends: March 15-31 and June 1-10 come from the day
+     * rows, April and May from the month rows; each count once. */
+    store_monitor_filter rf = {
+        .periode = MON_MAAND, .van = D("2025-03-15"), .tot = D("2025-06-10")};
+    static const struct {
+        const char *maat, *periode, *sleutel;
+    } want_m[] = {{"reactie", "2025-04", "01"},
+                  {"instroom", "2025-05", ""},
+                  {"uitstroom", "2025-06", "07"},
+                  {"wacht_aanmelding", "2025-04", "buiten"}};
+    for (size_t k = 0; k < sizeof want_m / sizeof want_m[0]; k++) {
+        cr_assert_eq(store_monitor_tellingen(db, want_m[k].maat, &rf, MON_PER_CODE, &rows, &n),
+                     STORE_OK);
+        cr_assert_eq(n, 1, "%s: %zu rows", want_m[k].maat, n);
+        cr_assert_str_eq(rows[0].periode, want_m[k].periode);
+        cr_assert_str_eq(rows[0].categorie, want_m[k].sleutel);
+        cr_assert_eq(rows[0].aantal, 1);
+        free(rows);
+    }
+    /* the end on 06-03 lies outside a range that stops on 06-02 (the withdrawn 06-01 row
+     * may be read, with 0) */
+    rf.tot = D("2025-06-02");
+    cr_assert_eq(store_monitor_tellingen(db, "uitstroom", &rf, MON_PER_CODE, &rows, &n), STORE_OK);
+    int64_t sum = 0;
+    for (size_t k = 0; k < n; k++)
+        sum += rows[k].aantal;
+    cr_assert_eq(sum, 0);
+    free(rows);
+    /* weeks: 2025-W18 (04-28 .. 05-04) whole, the start on 05-01 in it */
+    rf =
+        (store_monitor_filter){.periode = MON_WEEK, .van = D("2025-04-23"), .tot = D("2025-05-06")};
+    cr_assert_eq(store_monitor_tellingen(db, "instroom", &rf, MON_PER_ZORGLOCATIE, &rows, &n),
+                 STORE_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(rows[0].periode, "2025-W18");
+    cr_assert_eq(rows[0].aantal, 1);
+    free(rows);
+
+    /* Occupancy before a range: whole months of the year from the month rows, the rest of
+     * van's month from the day rows. Occupied from 05-01 to 06-03. */
+    rf = (store_monitor_filter){
+        .periode = MON_MAAND, .van = D("2025-05-15"), .tot = D("2025-05-31")};
+    cr_assert_eq(store_monitor_bezetting(db, &rf, MON_PER_ZORGLOCATIE, &rows, &n), STORE_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(rows[0].periode, "2025-05");
+    cr_assert_eq(rows[0].aantal, 1);
+    free(rows);
+    rf.van = D("2025-06-10");
+    rf.tot = D("2025-07-31");
+    cr_assert_eq(store_monitor_bezetting(db, &rf, MON_PER_ZORGLOCATIE, &rows, &n), STORE_OK);
+    cr_assert_eq(n, 2);
+    cr_assert_str_eq(rows[0].periode, "2025-06");
+    cr_assert_eq(rows[0].aantal, 0);
+    cr_assert_str_eq(rows[1].periode, "2025-07");
+    cr_assert_eq(rows[1].aantal, 0);
+    free(rows);
+    rf.van = D("2025-05-20");
+    cr_assert_eq(store_monitor_bezetting(db, &rf, MON_PER_ZORGLOCATIE, &rows, &n), STORE_OK);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(rows[0].aantal, 1, "2025-05: %lld", (long long)rows[0].aantal);
+    cr_assert_eq(rows[1].aantal, 0);
     free(rows);
 }
