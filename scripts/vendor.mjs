@@ -1,52 +1,117 @@
-// vendor.mjs - copies the few files the browser needs from node_modules into web/vendor/.
+// vendor.mjs - makes web/vendor/ from node_modules: one stylesheet with the fonts, the
+// design tokens and the Utrecht components that web/ uses, the font files it names, and
+// the licences.
 //
 // Why a copy and not a /vendor/ -> node_modules mapping in the server: the static server
 // then serves one folder (web/) with one rule set and no symlinks, and nothing else of
 // node_modules (the test tools, their binaries) is ever reachable over HTTP. `npm ci` runs
-// this as the postinstall step; web/vendor/ is generated and not committed.
+// this as the postinstall step (and scripts/npm-deps.sh again when web/ or this script
+// changed); web/vendor/ is generated and not committed.
 //
-// Each entry copies one CSS file; every url(...) the CSS names (fonts) is copied beside it.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Why one cut-down stylesheet instead of the packages' five files: a first screen spent
+// more time parsing and matching 600 KB of CSS it mostly did not use than on anything else,
+// and each file was a request of its own (docs/decisions.md, section 100). What is kept is
+// decided by scripts/css-subset.mjs; a web unit test fails when web/vendor/ is stale.
+//
+// Every file is also written gzip-compressed beside it (name.gz); `ifzo serve` sends that
+// one to a browser that accepts gzip (src/api/static.c).
+import {
+  copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { subsetComponents, subsetTokens, usedClasses } from './css-subset.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
 const out = join(root, 'web', 'vendor');
 
-// [package, file in the package, file under web/vendor/]; licences travel with the files.
-const files = [
-  ['@utrecht/component-library-css', 'dist/index.css', 'utrecht/component-library.css'],
+// The font faces the pages use, in this order: [package, css file, folder under vendor/].
+const FONTS = [
+  ['@fontsource/noto-sans', '400.css', 'noto-sans'],
+  ['@fontsource/noto-sans', '700.css', 'noto-sans'],
+  ['@fontsource/noto-serif', '700.css', 'noto-serif'],
+];
+const THEME = ['@nl-design-system-unstable/voorbeeld-design-tokens', 'dist/theme.css'];
+const COMPONENTS = ['@utrecht/component-library-css', 'dist/index.css'];
+// Licences travel with the files: [package, file, file under vendor/].
+const LICENCES = [
   ['@utrecht/component-library-css', 'LICENSE.md', 'utrecht/LICENSE.md'],
-  ['@nl-design-system-unstable/voorbeeld-design-tokens', 'dist/theme.css', 'voorbeeld/theme.css'],
   ['@nl-design-system-unstable/voorbeeld-design-tokens', 'LICENSE.md', 'voorbeeld/LICENSE.md'],
-  ['@fontsource/noto-sans', '400.css', 'noto-sans/400.css'],
-  ['@fontsource/noto-sans', '700.css', 'noto-sans/700.css'],
   ['@fontsource/noto-sans', 'LICENSE', 'noto-sans/LICENSE.txt'],
-  ['@fontsource/noto-serif', '400.css', 'noto-serif/400.css'],
-  ['@fontsource/noto-serif', '700.css', 'noto-serif/700.css'],
   ['@fontsource/noto-serif', 'LICENSE', 'noto-serif/LICENSE.txt'],
 ];
+/** The generated stylesheet, under web/. */
+export const STYLESHEET = 'vendor/ifzo.css';
 
-function copy(from, to) {
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
+/** Every file of web/ written by hand (not vendor/), as [{name, text}]: what decides the
+ * kept components (every file) and tokens (the CSS files). */
+export function webSources(webDir = join(root, 'web')) {
+  const texts = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (relative(webDir, path) === 'vendor') continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(html|js|mjs|css)$/.test(name)) texts.push({ name, text: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(webDir);
+  return texts;
 }
 
-rmSync(out, { recursive: true, force: true });
-let count = 0;
-for (const [pkg, file, target] of files) {
-  const from = join(modules, pkg, file);
-  const to = join(out, target);
-  copy(from, to);
-  count++;
-  if (!file.endsWith('.css')) continue;
-  const css = readFileSync(from, 'utf8');
-  for (const m of css.matchAll(/url\(\s*['"]?(\.\/[^'")]+)['"]?\s*\)/g)) {
-    copy(join(dirname(from), m[1]), join(dirname(to), m[1]));
+/** The text of web/vendor/ifzo.css and the font files it names ([from, to under vendor/]). */
+export function buildStylesheet(nodeModules = modules, sources = webSources()) {
+  const read = (pkg, file) => readFileSync(join(nodeModules, pkg, file), 'utf8');
+  const fonts = [];
+  const files = [];
+  for (const [pkg, file, folder] of FONTS) {
+    const css = read(pkg, file).replace(/url\(\s*['"]?\.\/([^'")]+)['"]?\s*\)/g, (_, p) => {
+      files.push([join(nodeModules, pkg, p), join(folder, p)]);
+      return `url(./${folder}/${p})`;
+    });
+    fonts.push(`/* ${pkg}/${file} */\n${css.trim()}`);
+  }
+  const appCss = sources.filter((s) => s.name.endsWith('.css')).map((s) => s.text);
+  const components = subsetComponents(read(...COMPONENTS), usedClasses(sources.map((s) => s.text))).text;
+  const tokens = subsetTokens(read(...THEME), [components, ...appCss]);
+  const text = [
+    '/* Generated by scripts/vendor.mjs (npm ci) from the packages below: only the parts web/',
+    ' * uses. Do not edit or commit. */',
+    ...fonts,
+    `/* ${THEME.join('/')} (EUPL-1.2), the tokens used */`,
+    tokens,
+    `/* ${COMPONENTS.join('/')} (EUPL-1.2), the components used */`,
+    components.replace(/^@charset "UTF-8";\n?/m, ''),
+  ].join('\n');
+  return { text: `@charset "UTF-8";\n${text}\n`, files };
+}
+
+function write(path, data) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+  // Fonts (woff2) are compressed already; everything else gets its .gz.
+  if (!/\.(woff2?|gz)$/.test(path)) writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+}
+
+function main() {
+  rmSync(out, { recursive: true, force: true });
+  const { text, files } = buildStylesheet();
+  write(join(root, 'web', STYLESHEET), text);
+  let count = 1;
+  for (const [from, to] of files) {
+    write(join(out, to), readFileSync(from));
     count++;
   }
+  for (const [pkg, file, target] of LICENCES) {
+    mkdirSync(dirname(join(out, target)), { recursive: true });
+    copyFileSync(join(modules, pkg, file), join(out, target));
+    count++;
+  }
+  writeFileSync(join(out, 'README.txt'),
+    'Generated by scripts/vendor.mjs from node_modules (npm ci). Do not edit or commit.\n');
+  console.log(`vendor: ${count} files in web/vendor/ (${STYLESHEET}: ${text.length} bytes)`);
 }
-writeFileSync(join(out, 'README.txt'),
-  'Generated by scripts/vendor.mjs from node_modules (npm ci). Do not edit or commit.\n');
-console.log(`vendor: ${count} files in web/vendor/`);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -183,7 +184,79 @@ static bool etag_matches(const char *inm, const char *etag)
     return false;
 }
 
-static void send_file(api_request *r, int fd, const char *name)
+/* Whether one element of Accept-Encoding (p, n bytes: "coding;q=0.5") has q=0. */
+static bool q_is_zero(const char *p, size_t n)
+{
+    for (const char *q = memchr(p, ';', n); q != NULL;
+         q = memchr(q + 1, ';', (size_t)(p + n - q - 1))) {
+        const char *v = q + 1;
+        while (v < p + n && (*v == ' ' || *v == '\t'))
+            v++;
+        if (v + 2 <= p + n && (v[0] == 'q' || v[0] == 'Q') && v[1] == '=') {
+            bool zero = v + 2 < p + n && v[2] == '0';
+            for (v += 3; zero && v < p + n && *v != ' ' && *v != '\t' && *v != ';'; v++)
+                zero = *v == '.' || *v == '0';
+            return zero;
+        }
+    }
+    return false;
+}
+
+/* Whether an Accept-Encoding header admits gzip: "gzip", "x-gzip" or "*", not with q=0. */
+static bool accepts_gzip(const char *ae)
+{
+    if (ae == NULL)
+        return false;
+    int gzip = -1, star = -1; /* -1 not named, 0 refused, 1 accepted */
+    for (const char *p = ae; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == ',')
+            p++;
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        size_t tok = 0;
+        while (tok < n && p[tok] != ';' && p[tok] != ' ' && p[tok] != '\t')
+            tok++;
+        int ok = q_is_zero(p, n) ? 0 : 1;
+        if ((tok == 4 && strncasecmp(p, "gzip", 4) == 0) ||
+            (tok == 6 && strncasecmp(p, "x-gzip", 6) == 0))
+            gzip = gzip == 1 ? 1 : ok;
+        else if (tok == 1 && p[0] == '*')
+            star = ok;
+        if (end == NULL)
+            break;
+        p = end + 1;
+    }
+    return gzip == 1 || (gzip == -1 && star == 1);
+}
+
+/* The fd of "<last segment>.gz" beside the file (opened like it, never through a symlink)
+ * when it is a regular file at least as new as the original, else -1: a .gz left over
+ * from before the file changed is never sent. */
+static int open_gzip_variant(int dirfd, const char *const *segs, int n, const struct stat *orig)
+{
+    char name[MAX_PATH_LEN + 4];
+    int len = snprintf(name, sizeof(name), "%s.gz", segs[n - 1]);
+    if (len < 0 || (size_t)len >= sizeof(name))
+        return -1;
+    const char *gsegs[MAX_SEGMENTS + 1];
+    for (int i = 0; i < n - 1; i++)
+        gsegs[i] = segs[i];
+    gsegs[n - 1] = name;
+    int fd = open_below(dirfd, gsegs, n);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_mtim.tv_sec < orig->st_mtim.tv_sec ||
+        (st.st_mtim.tv_sec == orig->st_mtim.tv_sec && st.st_mtim.tv_nsec < orig->st_mtim.tv_nsec)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Sends the file of fd with the type of name; gzip: fd holds its gzip variant (its own
+ * ETag, Content-Encoding: gzip). */
+static void send_file(api_request *r, int fd, const char *name, bool gzip)
 {
     struct stat st;
     if (fstat(fd, &st) != 0 || st.st_size < 0 || (unsigned long long)st.st_size > MAX_FILE) {
@@ -191,9 +264,10 @@ static void send_file(api_request *r, int fd, const char *name)
         return;
     }
     char etag[64];
-    snprintf(etag, sizeof(etag), "\"%llx-%llx\"", (unsigned long long)st.st_size,
+    snprintf(etag, sizeof(etag), "\"%llx-%llx%s\"", (unsigned long long)st.st_size,
              (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
-                 (unsigned long long)st.st_mtim.tv_nsec);
+                 (unsigned long long)st.st_mtim.tv_nsec,
+             gzip ? "-gz" : "");
     const char *type = content_type(name);
     if (etag_matches(api_header(r, "If-None-Match"), etag)) {
         api_text(r, 304, type, "", 0);
@@ -218,6 +292,10 @@ static void send_file(api_request *r, int fd, const char *name)
     }
     api_add_header(r, "ETag", etag);
     api_add_header(r, "Cache-Control", "no-cache");
+    /* The answer depends on Accept-Encoding wherever a .gz may exist: caches must know. */
+    api_add_header(r, "Vary", "Accept-Encoding");
+    if (gzip)
+        api_add_header(r, "Content-Encoding", "gzip");
     /* The Content-Security-Policy (API_CSP) is added to every answer by server.c. */
 }
 
@@ -250,6 +328,17 @@ void static_serve(const static_root *root, api_request *r)
         not_found(r);
         return;
     }
-    send_file(r, fd, segs[n - 1]);
+    /* A precompressed variant (scripts/vendor.mjs writes them) for a browser that takes it. */
+    struct stat st;
+    if (accepts_gzip(api_header(r, "Accept-Encoding")) && fstat(fd, &st) == 0) {
+        int gz = open_gzip_variant(root->dirfd, segs, n, &st);
+        if (gz >= 0) {
+            send_file(r, gz, segs[n - 1], true);
+            close(gz);
+            close(fd);
+            return;
+        }
+    }
+    send_file(r, fd, segs[n - 1], false);
     close(fd);
 }

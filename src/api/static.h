@@ -13,6 +13,12 @@
  * has no '.' and names no file is a screen of the single-page front end: it gets
  * /index.html. Answers carry an ETag (If-None-Match gives 304), Cache-Control: no-cache,
  * and the Content-Security-Policy of the front end.
+ *
+ * Compression: a file "x" with a regular file "x.gz" beside it that is at least as new is
+ * answered with that one (Content-Encoding: gzip, an ETag of its own) when the request's
+ * Accept-Encoding admits gzip; every file answer says Vary: Accept-Encoding. The server
+ * never compresses itself: the .gz files are made once (scripts/vendor.mjs), not per
+ * request, and a stale one (older than its file) is ignored.
  */
 #ifndef IFZO_API_STATIC_H
 #define IFZO_API_STATIC_H

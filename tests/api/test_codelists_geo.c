@@ -51,6 +51,17 @@ Test(codelists_geo, all_lists_with_typed_attributes)
     cr_assert(json_is_false(json_object_get(adb, "within_arrondissement")));
     cr_assert_str_eq(json_string_value(json_object_get(adb, "parent")), "AMB");
     cr_assert(json_is_null(json_object_get(entry(first, "KLIN"), "parent")));
+    /* Rendered once per process: a second answer is the same text, typed and cacheable. */
+    response again;
+    char v[64];
+    http_as(&srv, &pl, "GET", "/api/codelists", NULL, NULL, &again);
+    cr_assert_eq(again.status, 200);
+    cr_assert_eq(again.body_len, r.body_len);
+    cr_assert_str_eq(again.body, r.body);
+    cr_assert_str_eq(response_header(&again, "Content-Type", v, sizeof(v)), "application/json");
+    cr_assert_str_eq(response_header(&again, "Cache-Control", v, sizeof(v)),
+                     "public, max-age=3600");
+    response_free(&again);
     response_free(&r);
 
     http_as(&srv, &pl, "GET", "/api/codelists/annuleringsreden", NULL, NULL, &r);

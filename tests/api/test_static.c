@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,6 +48,14 @@ static void start(void)
     write_file(p, "export const x = 1;");
     snprintf(p, sizeof(p), "%s/logo.svg", root);
     write_file(p, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    /* Precompressed variants: a fresh one, a stale one and a symlink (the bytes need not be
+     * real gzip: the server sends them as they are). */
+    snprintf(p, sizeof(p), "%s/css/app.css.gz", root);
+    write_file(p, "GZ-BYTES");
+    snprintf(p, sizeof(p), "%s/app.js.gz", root);
+    write_file(p, "STALE-GZ");
+    struct timespec old[2] = {{.tv_sec = 1000000000}, {.tv_sec = 1000000000}};
+    cr_assert_eq(utimensat(AT_FDCWD, p, old, 0), 0);
     snprintf(p, sizeof(p), "%s/.env", root);
     write_file(p, SECRET);
     /* Outside the root: a file, and symlinks in the root pointing at it and its folder. */
@@ -59,6 +68,8 @@ static void start(void)
     cr_assert_eq(symlink(tmp, link), 0);
     snprintf(link, sizeof(link), "%s/etc", root);
     cr_assert_eq(symlink("/etc", link), 0);
+    snprintf(link, sizeof(link), "%s/logo.svg.gz", root);
+    cr_assert_eq(symlink(p, link), 0);
     const char *const args[] = {"--web-root", root, NULL};
     server_start(&srv, args);
 }
@@ -289,4 +300,83 @@ Test(static_files, files_keep_the_connection_open)
     char *close_hdr = strstr(answer, "Connection: close");
     cr_assert(close_hdr == NULL || close_hdr > second, "closed after the first file: %s", answer);
     free(answer);
+}
+
+/* GETs path with Accept-Encoding ae (NULL: none); returns whether the gzip variant came. */
+static bool got_gzip(const char *path, const char *ae, const char *plain_body)
+{
+    char hdr[200], v[128];
+    snprintf(hdr, sizeof(hdr), "Accept-Encoding: %s", ae ? ae : "");
+    const char *const h[] = {hdr, NULL};
+    response r;
+    http(&srv, "GET", path, ae ? h : NULL, NULL, &r);
+    cr_assert_eq(r.status, 200, "%s %s: %ld", path, ae, r.status);
+    cr_assert_str_eq(response_header(&r, "Vary", v, sizeof(v)), "Accept-Encoding");
+    bool gz = response_header(&r, "Content-Encoding", v, sizeof(v)) != NULL;
+    if (gz) {
+        cr_assert_str_eq(v, "gzip");
+        cr_assert_str_eq(r.body, "GZ-BYTES");
+    } else {
+        cr_assert_str_eq(r.body, plain_body, "%s %s", path, ae);
+    }
+    response_free(&r);
+    return gz;
+}
+
+Test(static_files, a_fresh_gz_beside_a_file_goes_to_a_client_that_accepts_gzip)
+{
+    const char *css = "body{margin:0}";
+    cr_assert(got_gzip("/css/app.css", "gzip", css));
+    cr_assert(got_gzip("/css/app.css", "gzip, deflate, br", css));
+    cr_assert(got_gzip("/css/app.css", "br;q=1.0, GZIP; q=0.001", css));
+    cr_assert(got_gzip("/css/app.css", "x-gzip", css));
+    cr_assert(got_gzip("/css/app.css", "br, *", css));
+    cr_assert_not(got_gzip("/css/app.css", NULL, css));
+    cr_assert_not(got_gzip("/css/app.css", "identity", css));
+    cr_assert_not(got_gzip("/css/app.css", "deflate, br", css));
+    cr_assert_not(got_gzip("/css/app.css", "gzip;q=0", css));
+    cr_assert_not(got_gzip("/css/app.css", "gzip; q=0.000, deflate", css));
+    cr_assert_not(got_gzip("/css/app.css", "*;q=0.5, gzip;q=0", css));
+    cr_assert_not(got_gzip("/css/app.css", "*;q=0", css));
+    /* The type stays the file's; the ETag is the variant's own. */
+    const char *const h[] = {"Accept-Encoding: gzip", NULL};
+    response r;
+    char v[128], etag_gz[128], etag[128];
+    http(&srv, "GET", "/css/app.css", h, NULL, &r);
+    cr_assert_str_eq(response_header(&r, "Content-Type", v, sizeof(v)), "text/css; charset=utf-8");
+    cr_assert_not_null(response_header(&r, "ETag", etag_gz, sizeof(etag_gz)));
+    cr_assert(strstr(etag_gz, "-gz\"") != NULL, "%s", etag_gz);
+    response_free(&r);
+    http(&srv, "GET", "/css/app.css", NULL, NULL, &r);
+    cr_assert_not_null(response_header(&r, "ETag", etag, sizeof(etag)));
+    cr_assert_str_neq(etag, etag_gz);
+    response_free(&r);
+    /* A conditional request is answered for the representation it would get. */
+    char inm[160];
+    snprintf(inm, sizeof(inm), "If-None-Match: %s", etag_gz);
+    const char *const cond_gz[] = {"Accept-Encoding: gzip", inm, NULL};
+    http(&srv, "GET", "/css/app.css", cond_gz, NULL, &r);
+    cr_assert_eq(r.status, 304);
+    cr_assert_str_eq(response_header(&r, "Content-Encoding", v, sizeof(v)), "gzip");
+    response_free(&r);
+    const char *const cond_plain[] = {inm, NULL};
+    http(&srv, "GET", "/css/app.css", cond_plain, NULL, &r);
+    cr_assert_eq(r.status, 200);
+    cr_assert_str_eq(r.body, css);
+    response_free(&r);
+    /* HEAD says the variant's length. */
+    http(&srv, "HEAD", "/css/app.css", h, NULL, &r);
+    cr_assert_eq(r.status, 200);
+    cr_assert_str_eq(response_header(&r, "Content-Length", v, sizeof(v)), "8");
+    response_free(&r);
+}
+
+Test(static_files, a_stale_or_symlinked_gz_is_never_sent)
+{
+    /* app.js.gz is older than app.js: left over from before the file changed. */
+    cr_assert_not(got_gzip("/app.js", "gzip", "export const x = 1;"));
+    /* logo.svg.gz is a symlink (to the stale file): never followed. */
+    cr_assert_not(got_gzip("/logo.svg", "gzip", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+    /* The single-page fallback has no variant either: index.html.gz does not exist. */
+    cr_assert_not(got_gzip("/over", "gzip", "<!doctype html><title>openifzo</title>"));
 }

@@ -1,6 +1,7 @@
 // shell.test.mjs - the data behind the shell: the menu per role shows only what exists,
 // and addresses map to screens (with parameters) or to "niet gevonden".
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { MENU, menuFor } from '../../web/js/nav.js';
 import { isScreenPath, matchScreen, SCREENS } from '../../web/js/routes.js';
@@ -49,4 +50,28 @@ test('only paths the server answers with index.html count as screens', () => {
   assert.equal(isScreenPath('/api/version'), false);
   assert.equal(isScreenPath('/healthz'), false);
   assert.equal(isScreenPath('/vendor/x.css'), false);
+});
+
+test('each screen fetches with it exactly the imports index.html does not preload', () => {
+  const js = new URL('../../web/js/', import.meta.url);
+  const html = readFileSync(new URL('../index.html', js), 'utf8');
+  const preloaded = new Set([...html.matchAll(/href="\/js\/([^"]+\.js)"/g)].map((m) => m[1]));
+  preloaded.add('app.js');
+  // The modules a module imports (statically), transitively, that are not preloaded.
+  const missing = (file, seen = new Set()) => {
+    const text = readFileSync(new URL(file, js), 'utf8');
+    for (const m of text.matchAll(/^import [^;]*? from '([^']+)';/gms)) {
+      const dep = new URL(m[1], new URL(file, js)).pathname.split('/web/js/')[1];
+      if (preloaded.has(dep) || seen.has(dep)) continue;
+      seen.add(dep);
+      missing(dep, seen);
+    }
+    return seen;
+  };
+  for (const s of [...SCREENS]) {
+    const file = s.load.file ?? /import\('\.\/([^']+)'\)/.exec(String(s.load))[1];
+    const want = [...missing(file.replace(/^\.\//, ''))].sort();
+    const got = (s.load.deps ?? []).map((d) => d.replace(/^\.\//, '')).sort();
+    assert.deepEqual(got, want, `${s.pattern}: withDeps('${file}', ...) must list ${want.join(', ') || 'nothing'}`);
+  }
 });

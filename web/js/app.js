@@ -6,6 +6,7 @@
 // a screen-reader user hears that the page changed. While a screen loads <main> has
 // aria-busy="true"; when it is ready a performance mark 'ifzo:scherm-klaar' is set.
 import { api, ApiError } from './api.js';
+import { codelists } from './codelists.js';
 import { GENERIC_MESSAGE } from './errors.js';
 import { h, replaceChildren } from './dom.js';
 import { menuFor } from './nav.js';
@@ -65,6 +66,9 @@ async function show(path, { moveFocus }) {
     return show('/wachtwoord', { moveFocus });
   }
   const allowed = !screen.roles || screen.roles.includes(session.user.role);
+  // Most screens of a role show code lists: ask for them (once per page, then from the
+  // HTTP cache) while the screen's module loads, not after it.
+  if (allowed && screen.roles) codelists().catch(() => {});
   const mod = allowed ? await screen.load() : await import('./screens/geen-toegang.js');
   if (shownPath !== path) return; // the user went on while this screen loaded
   document.title = `${mod.title} — openifzo`;

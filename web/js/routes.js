@@ -5,31 +5,42 @@
 const BEHEER = ['functioneel_beheer'];
 const ALL = ['indiceerder', 'plaatser', 'zorgaanbieder', 'functioneel_beheer', 'beleid'];
 
+// A screen whose own imports index.html does not preload: the shell fetches them together
+// with the screen instead of one round trip after it. tests/web/shell.test.mjs keeps each
+// list equal to what the screen imports.
+function withDeps(file, ...deps) {
+  const load = () => {
+    for (const d of deps) import(d).catch(() => {}); // the screen's own import reports errors
+    return import(file);
+  };
+  return Object.assign(load, { file, deps });
+}
+
 export const SCREENS = Object.freeze([
   { pattern: '/', load: () => import('./screens/start.js') },
   { pattern: '/over', load: () => import('./screens/over.js') },
   { pattern: '/inloggen', load: () => import('./screens/inloggen.js') },
   { pattern: '/wachtwoord', load: () => import('./screens/wachtwoord.js'), roles: ALL },
   { pattern: '/justitiabelen', load: () => import('./screens/justitiabelen.js'), roles: ['indiceerder'] },
-  { pattern: '/justitiabelen/nieuw', load: () => import('./screens/justitiabele-nieuw.js'), roles: ['indiceerder'] },
-  { pattern: '/justitiabelen/:id', load: () => import('./screens/justitiabele.js'), roles: ['indiceerder'] },
-  { pattern: '/justitiabelen/:id/indicatie-nieuw', load: () => import('./screens/indicatie-nieuw.js'), roles: ['indiceerder'] },
-  { pattern: '/indicaties/:id', load: () => import('./screens/indicatie.js'), roles: ['indiceerder'] },
-  { pattern: '/locaties', load: () => import('./screens/locaties.js'), roles: ['zorgaanbieder'] },
-  { pattern: '/locaties/:id', load: () => import('./screens/locatie.js'), roles: ['zorgaanbieder'] },
-  { pattern: '/aanbod/:id', load: () => import('./screens/aanbod.js'), roles: ['zorgaanbieder'] },
-  { pattern: '/werklijst', load: () => import('./screens/werklijst.js'), roles: ['plaatser'] },
-  { pattern: '/plaatsingsverzoeken/nieuw', load: () => import('./screens/plaatsingsverzoek-nieuw.js'), roles: ['plaatser'] },
-  { pattern: '/plaatsingsverzoeken/:id', load: () => import('./screens/plaatsingsverzoek.js'), roles: ['plaatser'] },
-  { pattern: '/plaatsingsverzoeken/:id/voorstel', load: () => import('./screens/voorstel.js'), roles: ['plaatser'] },
-  { pattern: '/plaatsingsverzoeken/:id/aanmelden', load: () => import('./screens/aanmelden.js'), roles: ['plaatser'] },
-  { pattern: '/aanmeldingen', load: () => import('./screens/aanmeldingen.js'), roles: ['zorgaanbieder'] },
-  { pattern: '/aanmeldingen/:id', load: () => import('./screens/aanmelding.js'), roles: ['zorgaanbieder'] },
-  { pattern: '/beheer/organisaties', load: () => import('./screens/organisaties.js'), roles: BEHEER },
-  { pattern: '/beheer/gebruikers', load: () => import('./screens/gebruikers.js'), roles: BEHEER },
-  { pattern: '/beheer/tokens', load: () => import('./screens/tokens.js'), roles: BEHEER },
-  { pattern: '/beheer/zorgaanbieders', load: () => import('./screens/zorgaanbieders.js'), roles: BEHEER },
-  { pattern: '/beheer/contracten', load: () => import('./screens/contracten.js'), roles: BEHEER },
+  { pattern: '/justitiabelen/nieuw', load: withDeps('./screens/justitiabele-nieuw.js', './screens/justitiabele-form.js'), roles: ['indiceerder'] },
+  { pattern: '/justitiabelen/:id', load: withDeps('./screens/justitiabele.js', './screens/justitiabele-form.js'), roles: ['indiceerder'] },
+  { pattern: '/justitiabelen/:id/indicatie-nieuw', load: withDeps('./screens/indicatie-nieuw.js', './screens/indicatie-form.js', './criteria.js'), roles: ['indiceerder'] },
+  { pattern: '/indicaties/:id', load: withDeps('./screens/indicatie.js', './screens/indicatie-form.js', './criteria.js'), roles: ['indiceerder'] },
+  { pattern: '/locaties', load: withDeps('./screens/locaties.js', './screens/locatie-form.js', './screens/mijn-aanbieder.js'), roles: ['zorgaanbieder'] },
+  { pattern: '/locaties/:id', load: withDeps('./screens/locatie.js', './screens/aanbod-form.js', './screens/locatie-form.js', './criteria.js'), roles: ['zorgaanbieder'] },
+  { pattern: '/aanbod/:id', load: withDeps('./screens/aanbod.js', './screens/aanbod-form.js', './criteria.js'), roles: ['zorgaanbieder'] },
+  { pattern: '/werklijst', load: withDeps('./screens/werklijst.js', './screens/plaatsing-data.js'), roles: ['plaatser'] },
+  { pattern: '/plaatsingsverzoeken/nieuw', load: withDeps('./screens/plaatsingsverzoek-nieuw.js', './screens/beheer.js', './screens/plaatsing-data.js'), roles: ['plaatser'] },
+  { pattern: '/plaatsingsverzoeken/:id', load: withDeps('./screens/plaatsingsverzoek.js', './screens/plaatsing-data.js'), roles: ['plaatser'] },
+  { pattern: '/plaatsingsverzoeken/:id/voorstel', load: withDeps('./screens/voorstel.js', './criteria.js', './screens/plaatsing-data.js'), roles: ['plaatser'] },
+  { pattern: '/plaatsingsverzoeken/:id/aanmelden', load: withDeps('./screens/aanmelden.js', './screens/plaatsing-data.js'), roles: ['plaatser'] },
+  { pattern: '/aanmeldingen', load: withDeps('./screens/aanmeldingen.js', './screens/plaatsing-data.js'), roles: ['zorgaanbieder'] },
+  { pattern: '/aanmeldingen/:id', load: withDeps('./screens/aanmelding.js', './screens/plaatsing-data.js'), roles: ['zorgaanbieder'] },
+  { pattern: '/beheer/organisaties', load: withDeps('./screens/organisaties.js', './screens/beheer.js'), roles: BEHEER },
+  { pattern: '/beheer/gebruikers', load: withDeps('./screens/gebruikers.js', './screens/beheer.js'), roles: BEHEER },
+  { pattern: '/beheer/tokens', load: withDeps('./screens/tokens.js', './screens/beheer.js'), roles: BEHEER },
+  { pattern: '/beheer/zorgaanbieders', load: withDeps('./screens/zorgaanbieders.js', './screens/beheer.js'), roles: BEHEER },
+  { pattern: '/beheer/contracten', load: withDeps('./screens/contracten.js', './screens/beheer.js'), roles: BEHEER },
   { pattern: '/beheer/toegangslog', load: () => import('./screens/toegangslog.js'), roles: BEHEER },
   { pattern: '/monitor', load: () => import('./screens/monitor.js'), roles: ['beleid', 'functioneel_beheer'] },
 ]);

@@ -74,7 +74,7 @@ function query(params) {
   return q;
 }
 
-async function figure(spec, params, lists) {
+async function figure(spec, params) {
   const q = query(params);
   q.set('per', spec.per);
   const data = await get(`/api/monitor/${spec.route}?${q}`);
@@ -89,7 +89,6 @@ async function figure(spec, params, lists) {
     { label: 'Totaal', value: (r) => shown(r.totaal) },
   ], [...data.rijen, { ...data.totaal, periode: 'Totaal' }]);
   t.id = tableId;
-  void lists;
   return h('section', { class: 'ifzo-monitor-figure', 'aria-labelledby': `kop-${spec.route}` },
     h('h2', { class: 'utrecht-heading-2', id: `kop-${spec.route}` }, spec.title),
     barChart(spec.title, labels, data.rijen.map((r) => r.totaal), tableId),
@@ -116,10 +115,11 @@ async function wachttijden(params) {
     ], rows));
 }
 
-async function bezetting(params, locations) {
+async function bezetting(params, locationNames) {
   const q = query(params);
   q.set('per', 'zorglocatie');
   const data = await get(`/api/monitor/bezetting?${q}`);
+  const locations = await locationNames;
   const last = data.rijen[data.rijen.length - 1];
   const cats = data.categorieen ?? [];
   const name = (code) => locations.get(code) ?? `Locatie ${code}`;
@@ -140,11 +140,15 @@ async function bezetting(params, locations) {
 export async function render(main, { query: address, navigate }) {
   const params = Object.fromEntries(FILTERS.map((k) => [k, address.get(k) ?? '']));
   if (!params.periode) params.periode = 'maand';
-  // Everything the screen reads is fetched at once, not one answer after the other.
-  const [lists, locs] = await Promise.all([
-    codelists().catch(() => ({})),
-    get('/api/zorglocaties').catch(() => null), // names are a convenience; ids remain
-  ]);
+  // Everything the screen reads is fetched at once, not one answer after the other: the
+  // figures do not wait for the filter's code lists or the location names.
+  const locs = get('/api/zorglocaties').catch(() => null); // names are a convenience; ids remain
+  const locationNames = locs.then((l) => new Map((l?.items ?? []).map((x) => [String(x.id), x.naam])));
+  const figures = Promise.all([
+    bezetting(params, locationNames), wachttijden(params),
+    ...FIGURES.map((spec) => figure(spec, params))]);
+  figures.catch(() => {}); // awaited below, where a failure becomes the screen's alert
+  const lists = await codelists().catch(() => ({}));
   const opts = (name) => (lists[name]?.entries ?? lists[name] ?? []).map((e) => ({ code: e.code, label: e.label }));
   main.append(heading(title),
     para('Geaggregeerde cijfers uit de vastgelegde stappen van het plaatsingsproces. Een aantal van 1 tot 4 justitiabelen staat er als "<5"; soms is een tweede cel verborgen, zodat het niet uit een totaal volgt.'),
@@ -162,12 +166,8 @@ export async function render(main, { query: address, navigate }) {
       for (const k of FILTERS) if (v[k]) q.set(k, v[k]);
       navigate(`/monitor?${q}`);
     }));
-  const locations = new Map();
-  for (const l of locs?.items ?? []) locations.set(String(l.id), l.naam);
   try {
-    main.append(...await Promise.all([
-      bezetting(params, locations), wachttijden(params),
-      ...FIGURES.map((spec) => figure(spec, params, lists))]));
+    main.append(...await figures);
   } catch (e) {
     main.append(alert('error', messageOf(e)));
   }
