@@ -105,6 +105,7 @@ struct match_index {
     ifzo_zorglocatie *locs; /* sorted by id */
     size_t n_locs;
     part parts[3];
+    match_prep_cache prep; /* the code lists resolved per care type (match_prepare_cached) */
 };
 
 static void *xalloc(match_index *ix, size_t n, size_t size)
@@ -533,6 +534,7 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
             atomic_init(&ix->parts[r].cache[i], NULL);
     }
     ix->version = catalog_version;
+    match_prep_cache_init(&ix->prep);
     ix->n_prov = cat->n_aanbieders;
     ix->n_locs = cat->n_locaties;
     ix->prov = xalloc(ix, ix->n_prov, sizeof *ix->prov);
@@ -964,7 +966,7 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
 {
     if (ix == NULL || r == NULL)
         return core_fail(err, "required", NULL, "Geen index of resultaat.");
-    if (!match_prepare(q, cfg, p, err))
+    if (!match_prepare_cached(&ix->prep, q, cfg, p, err))
         return false;
     match_result_start(r, p);
     lazy *lz = r->lazy;
@@ -974,9 +976,7 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     lz->cfg = *cfg;
     lz->serial = ix->serial;
     const part *pt = part_of(ix, p->root);
-    match_lists lists;
-    match_lists_get(&lists);
-    int qz = match_zorgtype_index(&lists, q->zorgtype);
+    int qz = p->zt_index;
     r->n_considered = pt->considered[qz];
     run_ctx ctx = {ix, pt, p};
     const match_est_ops ops = {exact_time, same_place, &ctx};
@@ -1174,7 +1174,7 @@ bool match_index_explain(const match_index *ix, match_result *r, size_t from, si
     if (from > to || to > r->n_items)
         return core_fail(err, "out_of_range", "to", "Buiten het resultaat.");
     match_prep p;
-    if (!match_prepare(&lz->q, &lz->cfg, &p, err))
+    if (!match_prepare_cached(&ix->prep, &lz->q, &lz->cfg, &p, err))
         return false;
     explain(ix, &p, r, from, to);
     return true;
