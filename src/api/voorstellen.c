@@ -136,6 +136,25 @@ static bool load_request(api_request *r, int64_t *id, store_plaatsing *pv)
 
 /* ---- rendering ------------------------------------------------------------------------------- */
 
+/* The name, postcode, arrondissement and provider of location id as the index has them
+ * (zeroed when it has not: the match only lists locations it has). */
+static void names_from_index(const match_index *ix, int64_t id, store_locatie_naam *o)
+{
+    const ifzo_zorgaanbieder *z = NULL;
+    const ifzo_zorglocatie *l = match_index_location(ix, id, &z);
+    memset(o, 0, sizeof *o);
+    if (l == NULL)
+        return;
+    o->zorglocatie_id = l->id;
+    snprintf(o->naam, sizeof o->naam, "%s", l->naam);
+    snprintf(o->postcode, sizeof o->postcode, "%s", l->postcode);
+    snprintf(o->arrondissement, sizeof o->arrondissement, "%s", l->arrondissement);
+    o->landelijke_functie = l->landelijke_functie;
+    o->zorgaanbieder_id = l->zorgaanbieder_id;
+    if (z != NULL)
+        snprintf(o->aanbieder, sizeof o->aanbieder, "%s", z->naam);
+}
+
 static json_t *render_location(const match_location *m, const store_locatie_naam *n,
                                const char *zorgtype)
 {
@@ -274,37 +293,30 @@ void h_voorstel_create(api_request *r)
     match_result_init(&res);
     bool ok = match_index_run(ix, &cfg, &q, &res, &e);
     int64_t catalog_version = match_index_catalog_version(ix);
-    match_index_unref(ix);
     if (!ok) {
+        match_index_unref(ix);
         match_result_free(&res);
         api_error(r, 409, "indicatie_niet_matchbaar", e.message, e.field);
         return;
     }
-    int64_t *ids = calloc(res.n_items + 1, sizeof *ids);
     store_locatie_naam *names = calloc(res.n_items + 1, sizeof *names);
     store_voorstel_locatie *locs = calloc(res.n_items + 1, sizeof *locs);
-    if (ids == NULL || names == NULL || locs == NULL) {
-        free(ids);
+    if (names == NULL || locs == NULL) {
+        match_index_unref(ix);
         free(names);
         free(locs);
         match_result_free(&res);
         api_error(r, 500, "internal", "Interne fout.", NULL);
         return;
     }
+    /* The names from the index the match ran on (the same catalog version), not one store
+     * query per shown location. */
     for (size_t i = 0; i < res.n_items; i++) {
-        ids[i] = res.items[i].zorglocatie_id;
-        locs[i].zorglocatie_id = ids[i];
+        locs[i].zorglocatie_id = res.items[i].zorglocatie_id;
         locs[i].uitkomst = match_status_name(res.items[i].status);
+        names_from_index(ix, res.items[i].zorglocatie_id, &names[i]);
     }
-    rc = store_locatie_namen(db, ids, res.n_items, names);
-    free(ids);
-    if (rc != STORE_OK) {
-        free(names);
-        free(locs);
-        match_result_free(&res);
-        api_store_error(r, rc);
-        return;
-    }
+    match_index_unref(ix);
     /* The document, in the order of docs/api (volgnummer and aangemaakt_op by the store). */
     const api_caller *who = api_request_caller(r);
     const char *arr =

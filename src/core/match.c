@@ -210,6 +210,7 @@ bool match_prepare(const match_query *q, const match_config *cfg, match_prep *p,
     match_lists_get(&lists);
     const codelist_entry *zt = codelist_lookup_in(CODELIST_ZORGTYPE, q->zorgtype);
     p->zt_entry = zt;
+    p->zt_index = match_zorgtype_index(&lists, q->zorgtype);
     for (const codelist_entry *e = zt; e != NULL; e = codelist_parent(e)) {
         int i = match_zorgtype_index(&lists, e->code);
         if (i < 0)
@@ -260,6 +261,145 @@ bool match_prepare(const match_query *q, const match_config *cfg, match_prep *p,
         if (codelist_attr_bool(e, "within_arrondissement"))
             p->bw_rule = true;
     }
+    p->national_exception = p->root == K;
+    return true;
+}
+
+void match_prep_cache_init(match_prep_cache *pc)
+{
+    memset(pc, 0, sizeof *pc);
+    match_lists lists;
+    match_lists_get(&lists);
+    pc->zorgtype = lists.zorgtype;
+    for (size_t z = 0; z < lists.zorgtype->count && z < MATCH_ZT_MAX; z++) {
+        match_prep_zt *t = &pc->zt[z];
+        const codelist_entry *zt = &lists.zorgtype->entries[z];
+        t->entry = zt;
+        t->root = root_bit(zt->code);
+        t->ok = t->root != 0;
+        for (const codelist_entry *e = zt; e != NULL; e = codelist_parent(e)) {
+            int i = match_zorgtype_index(&lists, e->code);
+            if (i < 0)
+                t->ok = false;
+            else
+                t->covers |= 1u << i;
+        }
+        for (int c = 0; c < IFZO_CRIT_COUNT; c++) {
+            if (!ifzo_crit_applies(zt->code, (ifzo_crit)c))
+                continue;
+            t->applies |= 1u << c;
+            const codelist *l = ifzo_crit_list((ifzo_crit)c);
+            for (size_t v = 0; v < l->count && v < 64; v++) {
+                if (ifzo_crit_value_allowed(zt->code, (ifzo_crit)c, l->entries[v].code))
+                    t->allowed[c] |= (ifzo_codeset)1 << v;
+            }
+            t->allowed[c] &= ifzo_codeset_all((ifzo_crit)c);
+        }
+        t->age = ifzo_age_applies(zt->code);
+        t->norm_min = -1;
+        bool have_norm = false;
+        for (const codelist_entry *e = zt; e != NULL; e = codelist_parent(e)) {
+            long norm;
+            if (!have_norm && codelist_attr_int(e, "max_travel_min", &norm)) {
+                have_norm = true;
+                t->norm_adb = strcmp(e->code, "ADB") == 0;
+                t->norm_min = t->norm_adb ? -1 : (int)norm;
+            }
+            if (codelist_attr_bool(e, "within_arrondissement"))
+                t->bw_rule = true;
+        }
+    }
+    size_t i;
+    if (codelist_index_of(ifzo_crit_list(IFZO_CRIT_DSM_HOOFDGROEP), "04", &i) && i < 64)
+        pc->substance = (ifzo_codeset)1 << i;
+    static const char *const levels[] = {"1", "2", "3", "4"};
+    for (int ind = 1; ind <= 4; ind++) {
+        pc->level_valid[ind] = codelist_index_of(lists.beveiligingsniveau, levels[ind - 1], &i);
+        if (pc->level_valid[ind] && i < 64)
+            pc->level_bit[ind] = (ifzo_codeset)1 << i;
+        for (int relaxed = 0; relaxed < 2; relaxed++) {
+            for (int l = 1; l <= 4; l++) {
+                if (ifzo_security_level_ok(levels[l - 1], levels[ind - 1], relaxed))
+                    pc->level_ok[ind][relaxed] |= 1u << l;
+            }
+        }
+    }
+    const codelist *zs = ifzo_crit_list(IFZO_CRIT_ZORGSETTING);
+    for (unsigned ok = 0; ok < 32; ok++) {
+        for (size_t v = 0; v < zs->count && v < 64; v++) {
+            const codelist_entry *lv = codelist_attr_ref(&zs->entries[v], "security_level");
+            int l = lv ? level_of(lv->code) : -1;
+            if (l > 0 && ((ok >> l) & 1u))
+                pc->zs_admitted[ok] |= (ifzo_codeset)1 << v;
+        }
+    }
+}
+
+/* match_query_check's tests of the criteria and the level, on the cached masks. False when
+ * anything is off (the caller then asks match_prepare for the error). */
+static bool cached_valid(const match_prep_cache *pc, const match_prep_zt *t, const match_query *q)
+{
+    const ifzo_codeset *set = q->criteria.set;
+    for (int c = 0; c < IFZO_CRIT_COUNT; c++) {
+        if ((set[c] & ~t->allowed[c]) != 0 || (set[c] & (set[c] - 1)) != 0)
+            return false; /* unknown, not applicable, not allowed, or more than one value */
+        if (c != IFZO_CRIT_MIDDEL && ((t->applies >> c) & 1u) && set[c] == 0)
+            return false; /* incomplete */
+    }
+    bool substance = (set[IFZO_CRIT_DSM_HOOFDGROEP] & pc->substance) != 0;
+    if (set[IFZO_CRIT_MIDDEL] != 0 && set[IFZO_CRIT_DSM_HOOFDGROEP] != 0 && !substance)
+        return false;
+    if (substance && set[IFZO_CRIT_MIDDEL] == 0)
+        return false;
+    const char *b = q->beveiligingsniveau;
+    if (b[0] == '\0')
+        return t->root != K; /* clinical care needs a level */
+    return b[0] >= '1' && b[0] <= '4' && b[1] == '\0' && pc->level_valid[b[0] - '0'];
+}
+
+bool match_prepare_cached(const match_prep_cache *pc, const match_query *q, const match_config *cfg,
+                          match_prep *p, core_error *err)
+{
+    size_t z;
+    const match_prep_zt *t = NULL;
+    if (pc != NULL && q != NULL && cfg != NULL &&
+        codelist_index_of(pc->zorgtype, q->zorgtype, &z) && z < MATCH_ZT_MAX && pc->zt[z].ok)
+        t = &pc->zt[z];
+    if (t == NULL || !cached_valid(pc, t, q) || !match_config_check(cfg, NULL) || q->leeftijd < 0 ||
+        q->leeftijd > IFZO_AGE_MAX || !isfinite(q->lat) || q->lat < IFZO_NL_LAT_MIN ||
+        q->lat > IFZO_NL_LAT_MAX || !isfinite(q->lon) || q->lon < IFZO_NL_LON_MIN ||
+        q->lon > IFZO_NL_LON_MAX || !ifzo_date_valid(q->dag) || match_mode_name(q->mode) == NULL)
+        return match_prepare(q, cfg, p, err); /* the slow path says what is wrong */
+    memset(p, 0, sizeof *p);
+    p->q = q;
+    p->cfg = cfg;
+    p->root = t->root;
+    p->zt_entry = t->entry;
+    p->zt_index = (int)z;
+    p->covers = t->covers;
+    for (int c = 0; c < IFZO_CRIT_COUNT; c++) {
+        if (((t->applies >> c) & 1u) && q->criteria.set[c] != 0) {
+            p->tested |= 1u << c;
+            p->want[c] = q->criteria.set[c];
+        }
+    }
+    p->age_tested = t->age;
+    p->level_tested = q->beveiligingsniveau[0] != '\0';
+    bool relaxed = q->mode != MATCH_MODE_REGULAR;
+    if (p->level_tested) {
+        int ind = q->beveiligingsniveau[0] - '0';
+        p->level_ok = pc->level_ok[ind][relaxed];
+        p->level_bit = pc->level_bit[ind];
+        if (relaxed && (p->tested >> IFZO_CRIT_ZORGSETTING) & 1u)
+            p->want[IFZO_CRIT_ZORGSETTING] |= pc->zs_admitted[p->level_ok & 31u];
+    }
+    p->client_arr = -1;
+    for (int i = 0; i < 64; i++) {
+        if ((q->criteria.set[IFZO_CRIT_ARRONDISSEMENT] >> i) & 1u)
+            p->client_arr = i;
+    }
+    p->norm_min = t->norm_adb ? cfg->dagbehandeling_norm_min : t->norm_min;
+    p->bw_rule = t->bw_rule;
     p->national_exception = p->root == K;
     return true;
 }
@@ -560,8 +700,12 @@ static bool rec_less(const sort_rec *a, const sort_rec *b)
 }
 
 /* Sorts k[0..n) (one status) in cmp_order (by_hi: with the upper bound in place of the time):
- * a merge sort of compact records, then one move of the keys (qsort with cmp_order gives the
- * same: the order is total, locations are unique). */
+ * compact records sorted by a least-significant-digit radix sort on the top 32 bits of their
+ * key (byte passes without data-dependent branches; a comparison sort of the 500+ proposals
+ * of an outside-region search mispredicted about every other comparison), then an insertion
+ * sort with the full order (key, then location) that only moves records whose top 32 bits
+ * are equal, then one move of the keys. qsort with cmp_order gives the same: the order is
+ * total, locations are unique. Short groups go straight to the insertion sort. */
 static bool sort_group(match_result *r, match_key *k, size_t n, bool by_hi)
 {
     if (n < 2)
@@ -577,34 +721,28 @@ static bool sort_group(match_result *r, match_key *k, size_t n, bool by_hi)
         memcpy(&bits, &t, sizeof bits);
         a[i] = (sort_rec){bits | (k[i].in_region ? 0 : UINT64_C(1) << 63), k[i].loc, (uint32_t)i};
     }
-    const size_t run = 8;
-    for (size_t lo = 0; lo < n; lo += run) { /* insertion sort of short runs */
-        size_t hi = lo + run < n ? lo + run : n;
-        for (size_t i = lo + 1; i < hi; i++) {
-            sort_rec x = a[i];
-            size_t j = i;
-            while (j > lo && rec_less(&x, &a[j - 1])) {
-                a[j] = a[j - 1];
-                j--;
-            }
-            a[j] = x;
-        }
-    }
-    for (size_t width = run; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n,
-                   hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, o = lo;
-            while (i < mid && j < hi)
-                b[o++] = rec_less(&a[j], &a[i]) ? a[j++] : a[i++];
-            while (i < mid)
-                b[o++] = a[i++];
-            while (j < hi)
-                b[o++] = a[j++];
-        }
+    for (int shift = 32; n > 32 && shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((a[i].k >> shift) & 0xff) + 1]++;
+        if (count[((a[0].k >> shift) & 0xff) + 1] == n)
+            continue; /* every record has this byte: the pass would not move anything */
+        for (int d = 0; d < 256; d++)
+            count[d + 1] += count[d];
+        for (size_t i = 0; i < n; i++)
+            b[count[(a[i].k >> shift) & 0xff]++] = a[i];
         sort_rec *t = a;
         a = b;
         b = t;
+    }
+    for (size_t i = 1; i < n; i++) {
+        sort_rec x = a[i];
+        size_t j = i;
+        while (j > 0 && rec_less(&x, &a[j - 1])) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
     }
     memcpy(copy, k, n * sizeof *k);
     for (size_t i = 0; i < n; i++)
@@ -657,9 +795,41 @@ static bool select_first(match_result *r, match_key *k, size_t n, size_t keep)
     return sort_group(r, k, keep, false);
 }
 
-/* The k-th smallest (0-based) of v[0..n), k < n (quickselect; v is reordered). */
+static void max_heap_down(double *v, size_t n, size_t j)
+{
+    for (;;) {
+        size_t c = 2 * j + 1, m = j;
+        if (c < n && v[c] > v[m])
+            m = c;
+        if (c + 1 < n && v[c + 1] > v[m])
+            m = c + 1;
+        if (m == j)
+            return;
+        double t = v[j];
+        v[j] = v[m];
+        v[m] = t;
+        j = m;
+    }
+}
+
+/* The k-th smallest (0-based) of v[0..n), k < n; v is reordered. For a small k (the 25 near
+ * misses shown of hundreds) a max-heap of the k + 1 smallest so far, whose one comparison per
+ * value is nearly always "not smaller" (quickselect's comparisons mispredict about half the
+ * time); otherwise quickselect. */
 static double kth_smallest(double *v, size_t n, size_t k)
 {
+    if (k < 64 && 4 * k < n) {
+        size_t m = k + 1;
+        for (size_t i = m / 2; i-- > 0;)
+            max_heap_down(v, m, i);
+        for (size_t i = m; i < n; i++) {
+            if (v[i] < v[0]) {
+                v[0] = v[i];
+                max_heap_down(v, m, 0);
+            }
+        }
+        return v[0];
+    }
     size_t lo = 0, hi = n - 1;
     while (lo < hi) {
         double pivot = v[lo + (hi - lo) / 2];

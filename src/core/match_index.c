@@ -105,6 +105,7 @@ struct match_index {
     ifzo_zorglocatie *locs; /* sorted by id */
     size_t n_locs;
     part parts[3];
+    match_prep_cache prep; /* the code lists resolved per care type (match_prepare_cached) */
 };
 
 static void *xalloc(match_index *ix, size_t n, size_t size)
@@ -533,6 +534,7 @@ match_index *match_index_build(const match_catalog *cat, int64_t catalog_version
             atomic_init(&ix->parts[r].cache[i], NULL);
     }
     ix->version = catalog_version;
+    match_prep_cache_init(&ix->prep);
     ix->n_prov = cat->n_aanbieders;
     ix->n_locs = cat->n_locaties;
     ix->prov = xalloc(ix, ix->n_prov, sizeof *ix->prov);
@@ -633,6 +635,17 @@ fail:
     free(keys);
     index_free(ix);
     return NULL;
+}
+
+const ifzo_zorglocatie *match_index_location(const match_index *ix, int64_t id,
+                                             const ifzo_zorgaanbieder **provider)
+{
+    const ifzo_zorglocatie *l = ix ? find_loc(ix, id) : NULL;
+    if (provider != NULL) {
+        long pv = l ? find_prov(ix, l->zorgaanbieder_id) : -1;
+        *provider = pv >= 0 ? &ix->prov[pv] : NULL;
+    }
+    return l;
 }
 
 /* ---- run --------------------------------------------------------------------------------- */
@@ -808,6 +821,21 @@ static int norm_side(double est, double c2)
     return 0;
 }
 
+/* Whether location li with estimate est lies within the travel-time norm (squared chord c2):
+ * by the estimate, and on the edge of the norm by the exact travel time, exactly as the
+ * explanation decides (then *t is that time and *exact is set). */
+static bool within_norm(const match_index *ix, const match_prep *p, uint32_t li, double est,
+                        double c2, double *t, bool *exact)
+{
+    int side = norm_side(est, c2);
+    if (side != 0)
+        return side < 0;
+    int rounded;
+    match_travel(p, ix->lrec[li].lat, ix->lrec[li].lon, t, &rounded);
+    *exact = true;
+    return rounded <= p->norm_min;
+}
+
 /* The estimate of location li from the query point q: the squared chord (see est_slack). */
 static double est_of(const float *fxyz, const loc_pt *q, uint32_t li)
 {
@@ -964,7 +992,7 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
 {
     if (ix == NULL || r == NULL)
         return core_fail(err, "required", NULL, "Geen index of resultaat.");
-    if (!match_prepare(q, cfg, p, err))
+    if (!match_prepare_cached(&ix->prep, q, cfg, p, err))
         return false;
     match_result_start(r, p);
     lazy *lz = r->lazy;
@@ -974,9 +1002,7 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     lz->cfg = *cfg;
     lz->serial = ix->serial;
     const part *pt = part_of(ix, p->root);
-    match_lists lists;
-    match_lists_get(&lists);
-    int qz = match_zorgtype_index(&lists, q->zorgtype);
+    int qz = p->zt_index;
     r->n_considered = pt->considered[qz];
     run_ctx ctx = {ix, pt, p};
     const match_est_ops ops = {exact_time, same_place, &ctx};
@@ -993,11 +1019,12 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     match_check_id check_id[IFZO_CRIT_COUNT + 4];
     int n_checks = 0;
     /* cand, region, day (contract, intake) when not cached, level, outside, multi */
-    size_t n_scratch = 6 + IFZO_CRIT_COUNT;
-    uint64_t *scratch = match_scratch(r, 0, n_scratch * W * sizeof *scratch);
+    size_t n_scratch = 6 + IFZO_CRIT_COUNT, loc_words = (ix->n_locs + 63) / 64;
+    uint64_t *scratch = match_scratch(r, 0, (n_scratch * W + loc_words) * sizeof *scratch);
     if (scratch == NULL)
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
     uint64_t *day_scratch = scratch + 2 * W, *outside = scratch + 5 * W, *multi = scratch + 6 * W;
+    uint64_t *has_prop = scratch + n_scratch * W; /* outside_region: locations with a proposal */
     const uint64_t *cand = pt->cand[qz]; /* the offers whose care type covers the query's */
     for (int c = 0; c < IFZO_CRIT_COUNT; c++) {
         if (!((p->tested >> c) & 1u) || c == IFZO_CRIT_ARRONDISSEMENT)
@@ -1039,9 +1066,14 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     const float *fxyz = ix->fxyz;
     uint32_t last_li = UINT32_MAX;
     double last_est = 0;
-    /* Phase 1: offers with at most one failing hard check inside the region (anywhere when
-     * outside_region): every possible proposal and near miss. Offers meeting every hard
-     * check outside the region are kept in `outside` for phase 2. */
+    /* Phase 1: offers with at most one failing hard check inside the region: every possible
+     * proposal and near miss. Offers meeting every hard check outside the region are kept in
+     * `outside` for phase 2. With outside_region (anywhere), phase 1 takes only the offers
+     * meeting every hard check, and the near misses (kept in `outside`) follow in their own
+     * pass: a location with a proposal is reported by it, one without by its first near miss
+     * (all near misses rank alike, then by offer id), so that pass looks only at the first
+     * near miss of each location without a proposal, and mostly only to count it (the
+     * heap). An outside-region search has ten times as many near misses as proposals. */
     bool ok = true;
     size_t n_in = 0;
     const bool out_q = q->outside_region;
@@ -1054,7 +1086,8 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
     sm.keep = (size_t)cfg->max_near;
     if (sm.filter && (sm.heap = match_scratch(r, 1, sm.keep * sizeof *sm.heap)) == NULL)
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
-    const uint64_t all = out_q ? ~(uint64_t)0 : 0;
+    if (out_q)
+        memset(has_prop, 0, loc_words * sizeof *has_prop);
     for (size_t w = 0; w < W && ok; w++) {
         uint64_t c = cand[w];
         outside[w] = 0;
@@ -1066,8 +1099,14 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
             twos |= ones & f;
             ones |= f;
         }
-        outside[w] = c & ~ones & ~region[w];
-        uint64_t surv = c & ~twos & (region[w] | all);
+        uint64_t surv;
+        if (out_q) {
+            outside[w] = c & ones & ~twos;
+            surv = c & ~ones;
+        } else {
+            outside[w] = c & ~ones & ~region[w];
+            surv = c & ~twos & region[w];
+        }
         while (surv != 0 && ok) {
             int b = ctz64(surv);
             surv &= surv - 1;
@@ -1076,23 +1115,16 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
             if (li != last_li) { /* a location's offers are adjacent: once per location */
                 last_li = li;
                 last_est = est_of(fxyz, &qp, li);
+                if (out_q)
+                    bit_set(has_prop, li);
             }
             double est = last_est;
             bool region_ok = (region[w] >> b) & 1u;
             int n_failed = (int)((ones >> b) & 1u);
             double t = 0;
             bool exact = false;
-            if (region_ok && norm) {
-                int side = norm_side(est, c2);
-                if (side > 0) {
-                    region_ok = false;
-                } else if (side == 0) { /* on the edge of the norm: exactly as the explanation */
-                    int rounded;
-                    match_travel(p, ix->lrec[li].lat, ix->lrec[li].lon, &t, &rounded);
-                    exact = true;
-                    region_ok = rounded <= p->norm_min;
-                }
-            }
+            if (region_ok && norm)
+                region_ok = within_norm(ix, p, li, est, c2, &t, &exact);
             match_status st = match_classify(n_failed, region_ok, out_q);
             if (st == MATCH_NOT_REPORTED)
                 continue;
@@ -1101,6 +1133,29 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
         }
     }
     ok = ok && flush(&sm);
+    /* outside_region: the near misses, the first of each location without a proposal. */
+    last_li = UINT32_MAX;
+    for (size_t w = 0; w < W && ok && out_q; w++) {
+        uint64_t nb = outside[w];
+        while (nb != 0 && ok) {
+            int b = ctz64(nb);
+            nb &= nb - 1;
+            size_t i = w * 64 + (size_t)b;
+            uint32_t li = pt->offer_loc[i];
+            if (li == last_li || ((has_prop[li >> 6] >> (li & 63)) & 1u))
+                continue;
+            last_li = li;
+            double est = est_of(fxyz, &qp, li), t = 0;
+            bool exact = false, region_ok = (region[w] >> b) & 1u;
+            if (region_ok && norm)
+                region_ok = within_norm(ix, p, li, est, c2, &t, &exact);
+            match_key k = {(int64_t)li, (int64_t)i,      exact ? t : 0, est,   est, (uint32_t)i,
+                           2,           MATCH_NEAR_MISS, region_ok,     exact, li,  0};
+            settle(&k);
+            if (!sm.filter || near_miss_kept(&sm, &k))
+                ok = put(&sm, &k);
+        }
+    }
     /* Phase 2: what a widened search adds, needed only when the region has no proposal. */
     for (size_t w = 0; w < W && ok && n_in == 0 && !out_q; w++) {
         uint64_t surv = outside[w];
@@ -1174,7 +1229,7 @@ bool match_index_explain(const match_index *ix, match_result *r, size_t from, si
     if (from > to || to > r->n_items)
         return core_fail(err, "out_of_range", "to", "Buiten het resultaat.");
     match_prep p;
-    if (!match_prepare(&lz->q, &lz->cfg, &p, err))
+    if (!match_prepare_cached(&ix->prep, &lz->q, &lz->cfg, &p, err))
         return false;
     explain(ix, &p, r, from, to);
     return true;

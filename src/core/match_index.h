@@ -56,6 +56,14 @@ size_t match_index_bytes(const match_index *ix);
 /* Offers in the index. */
 size_t match_index_offers(const match_index *ix);
 
+/* The index's copy of location id (name, address, arrondissement, …) and, in *provider when
+ * provider is not NULL, of its provider (NULL when unknown); NULL when the index has no such
+ * location. The pointers belong to ix and stay valid while the caller holds its reference:
+ * a caller shows the locations of a match from the same catalog version the match used,
+ * without a store query per location. */
+const ifzo_zorglocatie *match_index_location(const match_index *ix, int64_t id,
+                                             const ifzo_zorgaanbieder **provider);
+
 /* The match of q against the index; the same result as match_brute_force on the catalog
  * the index was built from. r is reset first (its items array is reused). Thread-safe: any
  * number of threads may run on one index. */

@@ -21,6 +21,7 @@ typedef struct match_prep {
     const match_config *cfg;
     unsigned root;                  /* 1 KLIN, 2 VBW, 4 AMB */
     const codelist_entry *zt_entry; /* q->zorgtype in the zorgtype list */
+    int zt_index;                   /* its index in the zorgtype list */
     uint32_t covers;                /* zorgtype indices whose offers/contracts cover q->zorgtype */
     uint32_t tested; /* bit c: code criterion c is tested (arrondissement included) */
     ifzo_codeset want[IFZO_CRIT_COUNT]; /* accepted codes per criterion */
@@ -53,6 +54,41 @@ typedef struct match_lists {
 void match_lists_get(match_lists *l);
 
 bool match_prepare(const match_query *q, const match_config *cfg, match_prep *p, core_error *err);
+
+/* Everything match_prepare derives from the code lists, resolved once per care type, so that
+ * preparing a query on the hot path costs integer tests instead of a few hundred string
+ * comparisons (issue 5: p99 per match). match_prep_cache_init fills it (pure: the code lists
+ * are compiled in); match_prepare_cached gives exactly what match_prepare gives: it validates
+ * with the cached masks and, when anything is off, calls match_prepare for its error. */
+typedef struct match_prep_zt {
+    bool ok; /* a known care type whose ancestors are all in the list */
+    unsigned root;
+    const codelist_entry *entry;
+    uint32_t covers;
+    uint32_t applies;                      /* bit c: criterion c applies */
+    ifzo_codeset allowed[IFZO_CRIT_COUNT]; /* codes an indication of this care type may hold */
+    bool age;
+    bool norm_adb; /* the norm is the configurable day-treatment norm */
+    int norm_min;  /* otherwise this one, -1 none */
+    bool bw_rule;
+} match_prep_zt;
+
+typedef struct match_prep_cache {
+    const codelist *zorgtype;
+    match_prep_zt zt[MATCH_ZT_MAX];
+    ifzo_codeset substance; /* the dsm_hoofdgroep bit of "04" (0 when absent) */
+    /* Per indicated level 1 … 4 (index 0 unused): valid as a code, its bit in the
+     * beveiligingsniveau list, and level_ok for mode regular [0] and relaxed [1]. */
+    bool level_valid[5];
+    ifzo_codeset level_bit[5];
+    unsigned level_ok[5][2];
+    /* Relaxed modes: the zorgsetting codes admitted by a level_ok set (bits 1 … 4). */
+    ifzo_codeset zs_admitted[32];
+} match_prep_cache;
+
+void match_prep_cache_init(match_prep_cache *pc);
+bool match_prepare_cached(const match_prep_cache *pc, const match_query *q, const match_config *cfg,
+                          match_prep *p, core_error *err);
 /* False when a code of the offer or location is unknown (the entry is then ignored). */
 bool match_entry_prepare(const match_lists *lists, const ifzo_zorgaanbod *a,
                          const ifzo_zorglocatie *l, match_entry *e);
