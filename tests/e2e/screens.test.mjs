@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  focused, launchBrowser, newPage, openScreen, recordLoadTime, resetLoadTimes, screenshot,
-  seriousViolations, startServer,
+  faultProxy, focused, launchBrowser, newPage, openScreen, recordLoadTime, resetLoadTimes,
+  screenshot, seriousViolations, startServer,
 } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -91,19 +91,17 @@ describe('screens', () => {
 });
 
 describe('failures', () => {
+  // What /healthz answers when the database is gone, and an internal error on the version.
+  const DOWN = {
+    status: 503, body: { status: 'unavailable', database: { backend: 'postgres', status: 'unavailable', detail: 'x' } },
+  };
+  const VERSION_FAILS = { status: 500, body: { error: { code: 'internal', message: 'Interne fout.', field: null } } };
+
   test('over: a database that is down and a failing API read as Dutch alerts', async (t) => {
+    const outage = await faultProxy(server.url, { '/healthz': DOWN, '/api/version': VERSION_FAILS });
     const page = await newPage(browser);
     try {
-      // What /healthz answers when the database is gone, and an internal error on the version.
-      await page.route('**/healthz', (route) => route.fulfill({
-        status: 503, contentType: 'application/json',
-        body: JSON.stringify({ status: 'unavailable', database: { backend: 'postgres', status: 'unavailable', detail: 'x' } }),
-      }));
-      await page.route('**/api/version', (route) => route.fulfill({
-        status: 500, contentType: 'application/json',
-        body: JSON.stringify({ error: { code: 'internal', message: 'Interne fout.', field: null } }),
-      }));
-      const { ms } = await openScreen(page, server.url, '/over');
+      const { ms } = await openScreen(page, outage.url, '/over');
       recordLoadTime(t, '/over (storing)', ms);
       const rows = await page.locator('main dl > div').evaluateAll((divs) => divs.map((d) => [
         d.querySelector('dt').textContent.trim(), d.querySelector('dd').textContent.trim()]));
@@ -121,21 +119,20 @@ describe('failures', () => {
       assert.deepEqual(page.problems.filter((p) => !/status of (500|503)/.test(p)), []);
     } finally {
       await page.context().close();
+      await outage.close();
     }
   });
 
   test('over: the version error alone shows the Dutch text of its code', async () => {
+    const outage = await faultProxy(server.url, { '/api/version': VERSION_FAILS });
     const page = await newPage(browser);
     try {
-      await page.route('**/api/version', (route) => route.fulfill({
-        status: 500, contentType: 'application/json',
-        body: JSON.stringify({ error: { code: 'internal', message: 'Interne fout.', field: null } }),
-      }));
-      await openScreen(page, server.url, '/over');
+      await openScreen(page, outage.url, '/over');
       assert.match(await page.locator('main [role="alert"]').innerText(),
         /^Er ging iets mis in openifzo\. Probeer het later opnieuw/);
     } finally {
       await page.context().close();
+      await outage.close();
     }
   });
 });
