@@ -9,7 +9,6 @@
 //   IFZO_CHROMIUM        the browser (default: /usr/bin/chromium)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createServer, request } from 'node:http';
 import {
   appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
 } from 'node:fs';
@@ -27,33 +26,27 @@ export const ARTIFACTS = process.env.IFZO_E2E_ARTIFACTS ?? join(SOURCE_DIR, 'bui
 /**
  * A server in front of `target` that answers the paths in `faults` itself ({path: {status,
  * body}}, body as JSON) and passes every other request through unchanged: an outage as the
- * browser meets it. Playwright's page.route would do the same, but once any route is set it
- * holds every request of the page until the test process lets it go, which is not what a
- * user's browser waits for. Resolves with {url, close()}.
+ * browser meets it. It runs in a process of its own (fault-proxy.mjs), so that it does not
+ * wait on this process's event loop, which Playwright keeps busy while a page loads.
+ * (Playwright's page.route would fake the answers too, but once any route is set it holds
+ * every request of the page until this process lets it go, which is not what a user's
+ * browser waits for.) Resolves with {url, close()}.
  */
 export async function faultProxy(target, faults) {
-  const up = new URL(target);
-  const proxy = createServer((req, res) => {
-    const fault = faults[req.url.split('?')[0]];
-    if (fault) {
-      const body = JSON.stringify(fault.body);
-      res.writeHead(fault.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-      res.end(body);
-      return;
-    }
-    const pass = request({
-      hostname: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers,
-    }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
+  const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'fault-proxy.mjs'),
+    target, JSON.stringify(faults)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) ok(line.trim());
     });
-    pass.on('error', () => res.destroy());
-    req.pipe(pass);
+    child.on('exit', (code) => fail(new Error(`fault-proxy.mjs exited with ${code}`)));
   });
-  await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
   return {
-    url: `http://127.0.0.1:${proxy.address().port}`,
-    close: () => new Promise((ok) => { proxy.closeAllConnections(); proxy.close(ok); }),
+    url,
+    close: () => new Promise((ok) => { child.removeAllListeners('exit'); child.on('exit', () => ok()); child.kill('SIGTERM'); }),
   };
 }
 
