@@ -971,9 +971,11 @@ bool match_keys_finish(match_result *r, const match_config *cfg, const match_est
     /* One pass over the keys for what the steps below need to know (an outside-region search
      * has hundreds; each pass over them reads them from memory again). */
     size_t n_in = 0, count[3] = {0, 0, 0};
+    bool grouped = true; /* already by status (the index's outside-region search) */
     for (size_t i = 0; i < r->n_keys; i++) {
         n_in += keys[i].status == MATCH_PROPOSED && keys[i].in_region;
         count[keys[i].status]++;
+        grouped = grouped && (i == 0 || keys[i].status >= keys[i - 1].status);
     }
     /* Widened entries only say what a widened search would add when the region is empty. */
     size_t m = r->n_keys;
@@ -993,7 +995,10 @@ bool match_keys_finish(match_result *r, const match_config *cfg, const match_est
         for (size_t i = 0; i < m; i++)
             count[keys[i].status]++;
     }
-    /* Group by status (stable enough: each group is ordered below). */
+    /* Group by status (stable enough: each group is ordered below) into `sorted`, then order
+     * each group from there into keys. Keys that are grouped already (dropping widened keys and
+     * dedupe keep the order) are ordered from keys into `sorted` instead, which then becomes
+     * the keys: one move of every key less. */
     size_t start[3] = {0, count[0], count[0] + count[1]};
     size_t fill[3] = {start[0], start[1], start[2]};
     match_key *sorted = match_scratch(r, 3, (m + 1) * sizeof *sorted);
@@ -1002,8 +1007,10 @@ bool match_keys_finish(match_result *r, const match_config *cfg, const match_est
     n_in = 0;
     for (size_t i = 0; i < m; i++) {
         n_in += keys[i].status == MATCH_PROPOSED && keys[i].in_region;
-        sorted[fill[keys[i].status]++] = keys[i];
+        if (!grouped)
+            sorted[fill[keys[i].status]++] = keys[i];
     }
+    match_key *src = grouped ? keys : sorted, *dst = grouped ? sorted : keys;
     /* Every proposal; the nearest max_widened widened and max_near near misses. */
     size_t keep[3] = {count[0],
                       count[1] < (size_t)cfg->max_widened ? count[1] : (size_t)cfg->max_widened,
@@ -1011,7 +1018,7 @@ bool match_keys_finish(match_result *r, const match_config *cfg, const match_est
     size_t out = 0;
     bool ok = true;
     for (int g = 0; g < 3 && ok; g++) {
-        match_key *k = sorted + start[g];
+        match_key *k = src + start[g];
         size_t n = count[g];
         if (keep[g] == 0)
             continue;
@@ -1019,15 +1026,22 @@ bool match_keys_finish(match_result *r, const match_config *cfg, const match_est
             if (keep[g] < n)
                 n = prune(r, k, n, keep[g], &ok);
             /* ordered straight into place: out + n <= start[g] + count[g] <= m */
-            ok = ok && order_by_bounds(r, k, n, keep[g], est, keys + out);
+            ok = ok && order_by_bounds(r, k, n, keep[g], est, dst + out);
         } else {
             ok = select_first(r, k, n, keep[g]);
-            memcpy(keys + out, k, keep[g] * sizeof *keys);
+            memcpy(dst + out, k, keep[g] * sizeof *keys);
         }
         out += keep[g];
     }
     if (!ok)
         return false;
+    if (grouped) { /* `sorted` becomes the keys, the keys' buffer the scratch */
+        size_t cap = r->keys_cap;
+        r->keys = sorted;
+        r->keys_cap = r->scratch_cap[3] / sizeof *keys;
+        r->scratch[3] = keys;
+        r->scratch_cap[3] = cap * sizeof *keys;
+    }
     r->n_proposed = count[0];
     r->n_in_region = n_in;
     r->n_widened_total = count[1];

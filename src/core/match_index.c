@@ -1171,7 +1171,13 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
                 region_ok = within_norm(ix, p, li, est, c2, &t, &exact);
             /* the bounds of settle, tested before a key is made (most are only counted) */
             double sl = est_slack(est), lo = est - sl, hi = est + sl;
-            if (sm.filter && !near_miss_keep(&sm, region_ok ? 0 : 1, lo, hi))
+            uint8_t cls = region_ok ? 0 : 1;
+            if (sm.filter && sm.n_heap == sm.keep &&
+                (cls > sm.top_cls || (cls == sm.top_cls && lo > sm.lim))) {
+                sm.n_dropped++; /* near_miss_keep's drop, without the call */
+                continue;
+            }
+            if (sm.filter && !near_miss_keep(&sm, cls, lo, hi))
                 continue;
             match_key k = {(int64_t)li, (int64_t)i,      exact ? t : 0, lo,    hi, (uint32_t)i,
                            2,           MATCH_NEAR_MISS, region_ok,     exact, li, 0};
