@@ -900,6 +900,10 @@ static void heap_down(heap_ent *h, size_t n, size_t j)
     }
 }
 
+/* An upper bound of est_slack(est) for est < 8 (est_slack(est) <= 4e-6 + 1e-12 there): an
+ * estimate beyond a limit by more than this has its lower bound beyond it too. */
+#define NEAR_SLACK_MAX 1e-5
+
 /* The drop limit of a full heap: its top's class and upper bound plus the margin. */
 static void heap_limit(stream *s)
 {
@@ -1169,12 +1173,19 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
             bool exact = false, region_ok = (region[w] >> b) & 1u;
             if (region_ok && norm)
                 region_ok = within_norm(ix, p, li, est, c2, &t, &exact);
-            /* the bounds of settle, tested before a key is made (most are only counted) */
-            double sl = est_slack(est), lo = est - sl, hi = est + sl;
+            /* The bounds of settle, tested before a key is made (most are only counted):
+             * near_miss_keep's drop, without the call, and for a finite estimate (< 8:
+             * est_slack < 1e-5 there) clearly beyond the limit without the slack. */
             uint8_t cls = region_ok ? 0 : 1;
-            if (sm.filter && sm.n_heap == sm.keep &&
-                (cls > sm.top_cls || (cls == sm.top_cls && lo > sm.lim))) {
-                sm.n_dropped++; /* near_miss_keep's drop, without the call */
+            bool full = sm.filter && sm.n_heap == sm.keep;
+            if (full && (cls > sm.top_cls ||
+                         (cls == sm.top_cls && est < 8.0 && est > sm.lim + NEAR_SLACK_MAX))) {
+                sm.n_dropped++;
+                continue;
+            }
+            double sl = est_slack(est), lo = est - sl, hi = est + sl;
+            if (full && cls == sm.top_cls && lo > sm.lim) {
+                sm.n_dropped++;
                 continue;
             }
             if (sm.filter && !near_miss_keep(&sm, cls, lo, hi))
