@@ -605,18 +605,25 @@ void *match_scratch(match_result *r, int slot, size_t bytes)
     return r->scratch[slot];
 }
 
-bool match_key_push_est(match_result *r, int64_t loc, int64_t offer, double lo, double hi,
-                        bool exact, double t, uint32_t idx, match_status status, bool in_region)
+match_key *match_key_next(match_result *r)
 {
     if (r->n_keys == r->keys_cap) {
         size_t cap = r->keys_cap ? r->keys_cap * 2 : 256;
         match_key *n = realloc(r->keys, cap * sizeof *n);
         if (n == NULL)
-            return false;
+            return NULL;
         r->keys = n;
         r->keys_cap = cap;
     }
-    match_key *k = &((match_key *)r->keys)[r->n_keys++];
+    return &((match_key *)r->keys)[r->n_keys++];
+}
+
+bool match_key_push_est(match_result *r, int64_t loc, int64_t offer, double lo, double hi,
+                        bool exact, double t, uint32_t idx, match_status status, bool in_region)
+{
+    match_key *k = match_key_next(r);
+    if (k == NULL)
+        return false;
     *k = (match_key){loc,       offer, t, lo, hi, idx, rank_of(status, in_region), (uint8_t)status,
                      in_region, exact, 0, 0};
     return true;
@@ -699,20 +706,24 @@ static bool rec_less(const sort_rec *a, const sort_rec *b)
     return a->k != b->k ? a->k < b->k : a->loc < b->loc;
 }
 
-/* Sorts k[0..n) (one status) in cmp_order (by_hi: with the upper bound in place of the time):
- * compact records sorted by a least-significant-digit radix sort on the top 32 bits of their
- * key (byte passes without data-dependent branches; a comparison sort of the 500+ proposals
- * of an outside-region search mispredicted about every other comparison), then an insertion
- * sort with the full order (key, then location) that only moves records whose top 32 bits
- * are equal, then one move of the keys. qsort with cmp_order gives the same: the order is
- * total, locations are unique. Short groups go straight to the insertion sort. */
-static bool sort_group(match_result *r, match_key *k, size_t n, bool by_hi)
+/* Sorts k[0..n) (one status) in cmp_order (by_hi: with the upper bound in place of the time)
+ * into dst[0..n) (dst == k: in place; otherwise the two must not overlap): compact records
+ * sorted by a least-significant-digit radix sort on the top 24 bits of their key (the class,
+ * the exponent and 12 bits of the mantissa: three byte passes without data-dependent
+ * branches; a comparison sort of the 500+ proposals of an outside-region search mispredicted
+ * about every other comparison), then an insertion sort with the full order (key, then
+ * location) that only moves records whose top 24 bits are equal (a relative 2^-12 apart: a
+ * few pairs in 500), then one move of the keys into dst. qsort with cmp_order gives the same:
+ * the order is total, locations are unique. Short groups go straight to the insertion sort. */
+static bool sort_group_to(match_result *r, match_key *k, size_t n, bool by_hi, match_key *dst)
 {
-    if (n < 2)
+    if (n < 2) {
+        if (n == 1 && dst != k)
+            dst[0] = k[0];
         return true;
+    }
     sort_rec *a = match_scratch(r, 1, 2 * n * sizeof *a);
-    match_key *copy = match_scratch(r, 2, n * sizeof *copy);
-    if (a == NULL || copy == NULL)
+    if (a == NULL)
         return false;
     sort_rec *b = a + n;
     for (size_t i = 0; i < n; i++) {
@@ -721,7 +732,7 @@ static bool sort_group(match_result *r, match_key *k, size_t n, bool by_hi)
         memcpy(&bits, &t, sizeof bits);
         a[i] = (sort_rec){bits | (k[i].in_region ? 0 : UINT64_C(1) << 63), k[i].loc, (uint32_t)i};
     }
-    for (int shift = 32; n > 32 && shift < 64; shift += 8) {
+    for (int shift = 40; n > 32 && shift < 64; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++)
             count[((a[i].k >> shift) & 0xff) + 1]++;
@@ -744,10 +755,22 @@ static bool sort_group(match_result *r, match_key *k, size_t n, bool by_hi)
         }
         a[j] = x;
     }
-    memcpy(copy, k, n * sizeof *k);
+    const match_key *from = k;
+    if (dst == k) { /* in place: gather from a copy */
+        match_key *copy = match_scratch(r, 2, n * sizeof *copy);
+        if (copy == NULL)
+            return false;
+        memcpy(copy, k, n * sizeof *k);
+        from = copy;
+    }
     for (size_t i = 0; i < n; i++)
-        k[i] = copy[a[i].pos];
+        dst[i] = from[a[i].pos];
     return true;
+}
+
+static bool sort_group(match_result *r, match_key *k, size_t n, bool by_hi)
+{
+    return sort_group_to(r, k, n, by_hi, k);
 }
 
 /* Moves the `keep` first keys of k[0..n) in cmp_order to the front, sorted (a bounded
@@ -904,15 +927,15 @@ static bool clearly_before(const match_key *a, const match_key *b)
     return b->lo > a->hi + fabs(a->hi) * MATCH_EST_REL + MATCH_EST_ABS;
 }
 
-/* Orders group k[0..n) (one status, bounds) so that its first `keep` are exactly the first
- * `keep` in cmp_order: sorted by (class, upper bound, location) — the bounds grow with the
- * estimate, so a key clearly after its predecessor is clearly after all before it — then
- * each run of keys not clearly apart that starts before `keep` is put in exact order: by
+/* Orders group src[0..n) (one status, bounds) into k[0..n) (no overlap) so that its first
+ * `keep` are exactly the first `keep` in cmp_order: sorted by (class, upper bound, location) — the
+ * bounds grow with the estimate, so a key clearly after its predecessor is clearly after all before
+ * it — then each run of keys not clearly apart that starts before `keep` is put in exact order: by
  * location when all its keys share one place (the same time), else by exact times. */
-static bool order_by_bounds(match_result *r, match_key *k, size_t n, size_t keep,
-                            const match_est_ops *est)
+static bool order_by_bounds(match_result *r, match_key *src, size_t n, size_t keep,
+                            const match_est_ops *est, match_key *k)
 {
-    if (!sort_group(r, k, n, true))
+    if (!sort_group_to(r, src, n, true, k))
         return false;
     for (size_t i = 0; i < keep && i < n;) {
         size_t j = i + 1;
@@ -945,31 +968,49 @@ bool match_keys_finish(match_result *r, const match_config *cfg, const match_est
                        bool apart)
 {
     match_key *keys = r->keys;
-    size_t n_in = 0;
-    for (size_t i = 0; i < r->n_keys; i++)
-        n_in += keys[i].status == MATCH_PROPOSED && keys[i].in_region;
-    /* Widened entries only say what a widened search would add when the region is empty. */
-    size_t m = 0;
+    /* One pass over the keys for what the steps below need to know (an outside-region search
+     * has hundreds; each pass over them reads them from memory again). */
+    size_t n_in = 0, count[3] = {0, 0, 0};
+    bool grouped = true; /* already by status (the index's outside-region search) */
     for (size_t i = 0; i < r->n_keys; i++) {
-        if (!(n_in > 0 && keys[i].status == MATCH_WIDENED))
-            keys[m++] = keys[i];
-    }
-    size_t n_widened = 0;
-    for (size_t i = 0; apart && i < m; i++)
-        n_widened += keys[i].status == MATCH_WIDENED;
-    if (!(apart && n_widened == 0) && !dedupe(r, keys, &m))
-        return false;
-    /* Group by status (stable enough: each group is ordered below). */
-    size_t count[3] = {0, 0, 0};
-    for (size_t i = 0; i < m; i++)
+        n_in += keys[i].status == MATCH_PROPOSED && keys[i].in_region;
         count[keys[i].status]++;
+        grouped = grouped && (i == 0 || keys[i].status >= keys[i - 1].status);
+    }
+    /* Widened entries only say what a widened search would add when the region is empty. */
+    size_t m = r->n_keys;
+    if (n_in > 0 && count[MATCH_WIDENED] > 0) {
+        m = 0;
+        for (size_t i = 0; i < r->n_keys; i++) {
+            if (keys[i].status != MATCH_WIDENED)
+                keys[m++] = keys[i];
+        }
+        count[MATCH_WIDENED] = 0;
+    }
+    size_t n_widened = count[MATCH_WIDENED];
+    if (!(apart && n_widened == 0)) {
+        if (!dedupe(r, keys, &m))
+            return false;
+        count[0] = count[1] = count[2] = 0;
+        for (size_t i = 0; i < m; i++)
+            count[keys[i].status]++;
+    }
+    /* Group by status (stable enough: each group is ordered below) into `sorted`, then order
+     * each group from there into keys. Keys that are grouped already (dropping widened keys and
+     * dedupe keep the order) are ordered from keys into `sorted` instead, which then becomes
+     * the keys: one move of every key less. */
     size_t start[3] = {0, count[0], count[0] + count[1]};
     size_t fill[3] = {start[0], start[1], start[2]};
     match_key *sorted = match_scratch(r, 3, (m + 1) * sizeof *sorted);
     if (sorted == NULL)
         return false;
-    for (size_t i = 0; i < m; i++)
-        sorted[fill[keys[i].status]++] = keys[i];
+    n_in = 0;
+    for (size_t i = 0; i < m; i++) {
+        n_in += keys[i].status == MATCH_PROPOSED && keys[i].in_region;
+        if (!grouped)
+            sorted[fill[keys[i].status]++] = keys[i];
+    }
+    match_key *src = grouped ? keys : sorted, *dst = grouped ? sorted : keys;
     /* Every proposal; the nearest max_widened widened and max_near near misses. */
     size_t keep[3] = {count[0],
                       count[1] < (size_t)cfg->max_widened ? count[1] : (size_t)cfg->max_widened,
@@ -977,26 +1018,31 @@ bool match_keys_finish(match_result *r, const match_config *cfg, const match_est
     size_t out = 0;
     bool ok = true;
     for (int g = 0; g < 3 && ok; g++) {
-        match_key *k = sorted + start[g];
+        match_key *k = src + start[g];
         size_t n = count[g];
         if (keep[g] == 0)
             continue;
         if (est != NULL) {
             if (keep[g] < n)
                 n = prune(r, k, n, keep[g], &ok);
-            ok = ok && order_by_bounds(r, k, n, keep[g], est);
+            /* ordered straight into place: out + n <= start[g] + count[g] <= m */
+            ok = ok && order_by_bounds(r, k, n, keep[g], est, dst + out);
         } else {
             ok = select_first(r, k, n, keep[g]);
+            memcpy(dst + out, k, keep[g] * sizeof *keys);
         }
-        memcpy(keys + out, k, keep[g] * sizeof *keys);
         out += keep[g];
     }
     if (!ok)
         return false;
+    if (grouped) { /* `sorted` becomes the keys, the keys' buffer the scratch */
+        size_t cap = r->keys_cap;
+        r->keys = sorted;
+        r->keys_cap = r->scratch_cap[3] / sizeof *keys;
+        r->scratch[3] = keys;
+        r->scratch_cap[3] = cap * sizeof *keys;
+    }
     r->n_proposed = count[0];
-    n_in = 0;
-    for (size_t i = 0; i < count[0]; i++)
-        n_in += keys[i].in_region;
     r->n_in_region = n_in;
     r->n_widened_total = count[1];
     r->n_widened = keep[1];

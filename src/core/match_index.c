@@ -285,7 +285,9 @@ static double est_slack(double est)
         return 1e-12;
     if (e > 1000)
         return est;
-    int half = e + 1 >= 0 ? (e + 2) / 2 : -((-(e + 1)) / 2); /* ceil((e + 1) / 2) */
+    /* ceil((e + 1) / 2) = floor((e + 2) / 2), as a division of a non-negative number (no
+     * signed-division fix-up on the hot path) */
+    int half = (e + 2 + 2048) / 2 - 1024;
     uint64_t pw = (uint64_t)(half + 1023) << 52;
     double s;
     memcpy(&s, &pw, sizeof s);
@@ -872,6 +874,8 @@ typedef struct stream {
     bool filter;     /* near-miss heap in use */
     size_t keep, n_heap, n_dropped;
     heap_ent *heap;
+    uint8_t top_cls; /* once the heap is full: its top's class, */
+    double lim;      /* and the lower bound beyond which a key of that class is dropped */
 } stream;
 
 static bool heap_after(const heap_ent *a, const heap_ent *b)
@@ -896,9 +900,22 @@ static void heap_down(heap_ent *h, size_t n, size_t j)
     }
 }
 
-static bool near_miss_kept(stream *s, const match_key *k)
+/* An upper bound of est_slack(est) for est < 8 (est_slack(est) <= 4e-6 + 1e-12 there): an
+ * estimate beyond a limit by more than this has its lower bound beyond it too. */
+#define NEAR_SLACK_MAX 1e-5
+
+/* The drop limit of a full heap: its top's class and upper bound plus the margin. */
+static void heap_limit(stream *s)
 {
-    heap_ent e = {k->in_region ? 0 : 1, k->hi};
+    const heap_ent *top = &s->heap[0];
+    s->top_cls = top->cls;
+    s->lim = top->hi + fabs(top->hi) * MATCH_EST_REL + MATCH_EST_ABS;
+}
+
+/* near_miss_kept for a key of class cls with bounds [lo, hi], before the key is made. */
+static bool near_miss_keep(stream *s, uint8_t cls, double lo, double hi)
+{
+    heap_ent e = {cls, hi};
     if (s->n_heap < s->keep) {
         size_t j = s->n_heap++;
         s->heap[j] = e;
@@ -908,31 +925,38 @@ static bool near_miss_kept(stream *s, const match_key *k)
             s->heap[(j - 1) / 2] = t;
             j = (j - 1) / 2;
         }
+        if (s->n_heap == s->keep)
+            heap_limit(s);
         return true;
     }
-    const heap_ent *top = &s->heap[0];
-    if (e.cls > top->cls ||
-        (e.cls == top->cls && k->lo > top->hi + fabs(top->hi) * MATCH_EST_REL + MATCH_EST_ABS)) {
+    if (cls > s->top_cls || (cls == s->top_cls && lo > s->lim)) {
         s->n_dropped++;
         return false;
     }
-    if (heap_after(top, &e)) {
+    if (heap_after(&s->heap[0], &e)) {
         s->heap[0] = e;
         heap_down(s->heap, s->n_heap, 0);
+        heap_limit(s);
     }
     return true;
 }
 
-/* Keeps a pending key, with the ids (location ids order as li does). */
+static bool near_miss_kept(stream *s, const match_key *k)
+{
+    return near_miss_keep(s, k->in_region ? 0 : 1, k->lo, k->hi);
+}
+
+/* Keeps a pending key, with the ids (location ids order as li does); its rank is the one
+ * match_key_push_est would give it (stream_add and the near-miss pass set it alike). */
 static bool put(const stream *s, const match_key *k)
 {
-    match_result *r = s->r;
     const struct loc_rec *l = &s->lrec[k->li]; /* read in order: keys come by location */
-    if (!match_key_push_est(r, l->id, s->offer_ids[k->idx], k->lo, k->hi, k->exact, k->t, k->idx,
-                            (match_status)k->status, k->in_region))
+    match_key *kept = match_key_next(s->r);
+    if (kept == NULL)
         return false;
-    match_key *kept = &((match_key *)r->keys)[r->n_keys - 1];
-    kept->li = k->li;
+    *kept = *k;
+    kept->loc = l->id;
+    kept->offer = s->offer_ids[k->idx];
     kept->prov = l->prov;
     return true;
 }
@@ -1149,11 +1173,26 @@ static bool rank(const match_index *ix, const match_config *cfg, const match_que
             bool exact = false, region_ok = (region[w] >> b) & 1u;
             if (region_ok && norm)
                 region_ok = within_norm(ix, p, li, est, c2, &t, &exact);
-            match_key k = {(int64_t)li, (int64_t)i,      exact ? t : 0, est,   est, (uint32_t)i,
-                           2,           MATCH_NEAR_MISS, region_ok,     exact, li,  0};
-            settle(&k);
-            if (!sm.filter || near_miss_kept(&sm, &k))
-                ok = put(&sm, &k);
+            /* The bounds of settle, tested before a key is made (most are only counted):
+             * near_miss_keep's drop, without the call, and for a finite estimate (< 8:
+             * est_slack < 1e-5 there) clearly beyond the limit without the slack. */
+            uint8_t cls = region_ok ? 0 : 1;
+            bool full = sm.filter && sm.n_heap == sm.keep;
+            if (full && (cls > sm.top_cls ||
+                         (cls == sm.top_cls && est < 8.0 && est > sm.lim + NEAR_SLACK_MAX))) {
+                sm.n_dropped++;
+                continue;
+            }
+            double sl = est_slack(est), lo = est - sl, hi = est + sl;
+            if (full && cls == sm.top_cls && lo > sm.lim) {
+                sm.n_dropped++;
+                continue;
+            }
+            if (sm.filter && !near_miss_keep(&sm, cls, lo, hi))
+                continue;
+            match_key k = {(int64_t)li, (int64_t)i,      exact ? t : 0, lo,    hi, (uint32_t)i,
+                           2,           MATCH_NEAR_MISS, region_ok,     exact, li, 0};
+            ok = put(&sm, &k);
         }
     }
     /* Phase 2: what a widened search adds, needed only when the region has no proposal. */

@@ -127,6 +127,9 @@ typedef struct match_key {
 #define MATCH_EST_REL 1e-8
 #define MATCH_EST_ABS 1e-13
 
+/* Room for one more key (r->n_keys counts it; the caller fills every field); NULL when out of
+ * memory. */
+match_key *match_key_next(match_result *r);
 /* A key with its exact travel time. */
 bool match_key_push(match_result *r, int64_t loc, int64_t offer, double t, uint32_t idx,
                     match_status status, bool in_region);
