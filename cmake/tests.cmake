@@ -83,7 +83,9 @@ if(IFZO_E2E_TESTS)
                    IFZO_E2E_ARTIFACTS=${CMAKE_BINARY_DIR}/e2e-artifacts
                    ${IFZO_NODE} --test ${IFZO_E2E_TESTS}
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  set_tests_properties(e2e PROPERTIES LABELS e2e TIMEOUT 600)
+  # Alone: the screens' load times it prints (issue 8: under 300 ms) should measure the
+  # page, not the API suites running beside it on the same two cores.
+  set_tests_properties(e2e PROPERTIES LABELS e2e TIMEOUT 600 RUN_SERIAL TRUE)
 endif()
 
 # tests/msg/*.c: the FZ message pipeline (parser hardening, XSD, technical rules, retours,
