@@ -51,25 +51,7 @@ TestSuite(monitor, .init = start, .fini = stop, .timeout = 240);
 static long call(const client_auth *who, const char *method, const char *path, const char *body,
                  long long if_match, response *r)
 {
-    char im[64];
-    snprintf(im, sizeof im, "If-Match: \"%lld\"", if_match);
-    const char *h[] = {"Content-Type: application/json", if_match ? im : NULL, NULL};
-    http_as(cur, who, method, path, h, body, r);
-    return r->status;
-}
-
-static long long num(const json_t *o, const char *key)
-{
-    return (long long)json_integer_value(json_object_get(o, key));
-}
-
-static long long post_ok(const client_auth *who, const char *path, const char *body)
-{
-    response r;
-    cr_assert_eq(call(who, "POST", path, body, 0, &r), 201, "%s %s", path, r.body);
-    long long id = num(r.json, "id");
-    response_free(&r);
-    return id;
+    return http_json_as(cur, who, method, path, body, if_match, r);
 }
 
 /* A step on a request; returns the request's new version. */
@@ -78,7 +60,7 @@ static long long step(const client_auth *who, const char *path, const char *body
     response r;
     long st = call(who, "POST", path, body, v, &r);
     cr_assert(st == 200 || st == 201, "%s %s: %ld %s", path, body ? body : "", st, r.body);
-    long long nv = num(r.json, "version");
+    long long nv = json_num(r.json, "version");
     response_free(&r);
     return nv;
 }
@@ -90,12 +72,12 @@ static long long location(const char *agb_provider, const char *agb_location, co
     snprintf(body, sizeof body,
              "{\"naam\":\"Zorg %s\",\"agb\":\"%s\",\"toelating\":true,\"organisation_id\":%lld}",
              agb_provider, agb_provider, za.organisation_id);
-    long long zid = post_ok(&fb, "/api/zorgaanbieders", body);
+    long long zid = post_created(cur, &fb, "/api/zorgaanbieders", body);
     snprintf(body, sizeof body,
              "{\"zorgaanbieder_id\":%lld,\"naam\":\"Locatie\",\"agb\":\"%s\",\"adres\":\"Laan 1\","
              "\"postcode\":\"%s\",\"plaats\":\"Stad\",\"beveiligingsniveau\":\"%s\"}",
              zid, agb_location, postcode, level);
-    long long lid = post_ok(&za, "/api/zorglocaties", body);
+    long long lid = post_created(cur, &za, "/api/zorglocaties", body);
     snprintf(body, sizeof body,
              "{\"zorglocatie_id\":%lld,\"zorgtype\":\"ABH\",\"criteria\":{\"arrondissement\":"
              "[\"RTD\",\"DHA\"],\"geslacht\":[\"1\",\"2\"],\"aard_zorgvraag\":[\"BEH\"],"
@@ -103,7 +85,7 @@ static long long location(const char *agb_provider, const char *agb_location, co
              "\"bereik\":[\"LOK\"],\"outreach\":[\"N\"]},\"capaciteit\":%d,\"bezet\":0,"
              "\"wachtlijst\":%d,\"wachttijd_dagen\":%d}",
              lid, capaciteit, wachtlijst, wachttijd);
-    post_ok(&za, "/api/zorgaanbod", body);
+    post_created(cur, &za, "/api/zorgaanbod", body);
     return lid;
 }
 
@@ -135,7 +117,7 @@ static long long client(int k)
              "{\"achternaam\":\"%s\",\"voornamen\":\"Anna\",\"geboortedatum\":\"1990-03-04\","
              "\"bsn\":\"%s\",\"geslacht\":\"2\",\"postcode\":\"3011 ab\"}",
              NAMES[k], b);
-    return post_ok(&ind, "/api/justitiabelen", body);
+    return post_created(cur, &ind, "/api/justitiabelen", body);
 }
 
 static long long request_for(long long cid)
@@ -150,9 +132,9 @@ static long long request_for(long long cid)
              "\"beveiligingsniveau\":\"1\",\"aanmelddatum\":\"2025-04-29\",\"onderbouwing\":"
              "\"Ambulant.\",\"status\":\"definitief\"}",
              cid, ind.organisation_id);
-    long long iid = post_ok(&ind, "/api/indicaties", body);
+    long long iid = post_created(cur, &ind, "/api/indicaties", body);
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", iid);
-    return post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    return post_created(cur, &pl, "/api/plaatsingsverzoeken", body);
 }
 
 typedef struct {
@@ -171,7 +153,7 @@ static void refer(req *q, long long loc, const char *modus)
     q->v = step(&pl, path, body, q->v);
     cr_assert_eq(call(&pl, "GET", q->path, NULL, 0, &r), 200);
     json_t *ps = json_object_get(r.json, "pogingen");
-    q->poging = num(json_array_get(ps, json_array_size(ps) - 1), "id");
+    q->poging = json_num(json_array_get(ps, json_array_size(ps) - 1), "id");
     response_free(&r);
 }
 
@@ -427,9 +409,9 @@ Test(monitor, every_figure_of_a_hand_built_history)
     }
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(rows, 0), "periode")),
                      "2025-W23");
-    cr_assert_eq(num(json_object_get(j, "capaciteit"), a), 10);
-    cr_assert_eq(num(json_object_get(j, "capaciteit"), b), 4);
-    cr_assert_eq(num(j, "capaciteit_totaal"), 14);
+    cr_assert_eq(json_num(json_object_get(j, "capaciteit"), a), 10);
+    cr_assert_eq(json_num(json_object_get(j, "capaciteit"), b), 4);
+    cr_assert_eq(json_num(j, "capaciteit_totaal"), 14);
     json_decref(j);
     /* From week 24 on: the 6 starts of week 23 come from before the range (the year's
      * daily rows before van), less R1's end on 06-10. */
@@ -451,11 +433,11 @@ Test(monitor, every_figure_of_a_hand_built_history)
     } w[] = {{"aanmelding", 9, 0, 0, 5}, {"acceptatie", 7, 2, 2, 10}, {"start", 7, 1, 2, 20}};
     for (size_t i = 0; i < 3; i++) {
         json_t *o = json_object_get(f, w[i].fase);
-        cr_assert_eq(num(o, "aantal"), w[i].n, "%s", w[i].fase);
-        cr_assert_eq(num(o, "mediaan_dagen"), w[i].med, "%s", w[i].fase);
-        cr_assert_eq(num(o, "p80_dagen"), w[i].p80, "%s", w[i].fase);
-        cr_assert_eq(num(o, "norm_werkdagen"), w[i].norm, "%s", w[i].fase);
-        cr_assert_eq(num(o, "binnen_norm_procent"), 100, "%s", w[i].fase);
+        cr_assert_eq(json_num(o, "aantal"), w[i].n, "%s", w[i].fase);
+        cr_assert_eq(json_num(o, "mediaan_dagen"), w[i].med, "%s", w[i].fase);
+        cr_assert_eq(json_num(o, "p80_dagen"), w[i].p80, "%s", w[i].fase);
+        cr_assert_eq(json_num(o, "norm_werkdagen"), w[i].norm, "%s", w[i].fase);
+        cr_assert_eq(json_num(o, "binnen_norm_procent"), 100, "%s", w[i].fase);
     }
     json_decref(j);
     /* week 27 alone: R9 only: 1 observation per stage -> "<5", no median */
@@ -473,8 +455,8 @@ Test(monitor, every_figure_of_a_hand_built_history)
     cr_assert_eq(json_array_size(rows), 2);
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(rows, 0), "aantal")), "<5");
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(rows, 1), "aantal")), "<5");
-    cr_assert_eq(num(json_array_get(rows, 0), "capaciteit"), 10);
-    cr_assert_eq(num(json_array_get(rows, 1), "wachttijd_dagen"), 30);
+    cr_assert_eq(json_num(json_array_get(rows, 0), "capaciteit"), 10);
+    cr_assert_eq(json_num(json_array_get(rows, 1), "wachttijd_dagen"), 30);
     cr_assert_eq(json_integer_value(json_object_get(j, "totaal")), 9);
     json_decref(j);
 

@@ -35,39 +35,10 @@ static void stop(void)
 }
 TestSuite(voorstel, .init = start, .fini = stop, .timeout = 120);
 
-static long call_on(const server *s, const client_auth *who, const char *method, const char *path,
-                    const char *body, long long if_match, response *r)
-{
-    char im[64];
-    snprintf(im, sizeof im, "If-Match: \"%lld\"", if_match);
-    const char *h[] = {"Content-Type: application/json", if_match ? im : NULL, NULL};
-    http_as(s, who, method, path, h, body, r);
-    return r->status;
-}
-
 static long call(const client_auth *who, const char *method, const char *path, const char *body,
                  long long if_match, response *r)
 {
-    return call_on(&srv, who, method, path, body, if_match, r);
-}
-
-static long long num(const json_t *o, const char *key)
-{
-    return (long long)json_integer_value(json_object_get(o, key));
-}
-
-static const char *str(const json_t *o, const char *key)
-{
-    return json_string_value(json_object_get(o, key));
-}
-
-static long long post_ok(const client_auth *who, const char *path, const char *body)
-{
-    response r;
-    cr_assert_eq(call(who, "POST", path, body, 0, &r), 201, "%s %s", path, r.body);
-    long long id = num(r.json, "id");
-    response_free(&r);
-    return id;
+    return http_json_as(&srv, who, method, path, body, if_match, r);
 }
 
 /* A provider with an ABH contract and admission, owned by za. */
@@ -77,10 +48,10 @@ static long long provider(const char *agb)
     snprintf(body, sizeof body,
              "{\"naam\":\"Zorg %s\",\"agb\":\"%s\",\"toelating\":true,\"organisation_id\":%lld}",
              agb, agb, za.organisation_id);
-    long long zid = post_ok(&fb, "/api/zorgaanbieders", body);
+    long long zid = post_created(&srv, &fb, "/api/zorgaanbieders", body);
     snprintf(body, sizeof body,
              "{\"zorgaanbieder_id\":%lld,\"zorgtype\":\"ABH\",\"geldig_van\":\"2025-01-01\"}", zid);
-    post_ok(&fb, "/api/contracten", body);
+    post_created(&srv, &fb, "/api/contracten", body);
     return zid;
 }
 
@@ -91,7 +62,7 @@ static long long location(long long zid, const char *naam, const char *agb, cons
              "{\"zorgaanbieder_id\":%lld,\"naam\":\"%s\",\"agb\":\"%s\",\"adres\":\"Laan 1\","
              "\"postcode\":\"%s\",\"plaats\":\"Ergens\",\"beveiligingsniveau\":\"1\"}",
              zid, naam, agb, postcode);
-    return post_ok(&za, "/api/zorglocaties", body);
+    return post_created(&srv, &za, "/api/zorglocaties", body);
 }
 
 /* An ABH offer serving arrondissement arr for geslacht list gesl. */
@@ -105,7 +76,7 @@ static long long offer(long long loc, const char *arr, const char *gesl, int bez
              "\"bereik\":[\"LOK\"],\"outreach\":[\"N\"]},\"capaciteit\":10,\"bezet\":%d,"
              "\"wachtlijst\":3,\"wachttijd_dagen\":20}",
              loc, arr, gesl, bezet);
-    return post_ok(&za, "/api/zorgaanbod", body);
+    return post_created(&srv, &za, "/api/zorgaanbod", body);
 }
 
 static long long client_id;
@@ -117,7 +88,7 @@ static long long indication(void)
     snprintf(body, sizeof body,
              "{\"achternaam\":\"Bakker\",\"voornamen\":\"Anna\",\"geboortedatum\":\"1990-03-04\","
              "\"bsn\":\"123456782\",\"geslacht\":\"2\",\"postcode\":\"3011 ab\"}");
-    client_id = post_ok(&ind, "/api/justitiabelen", body);
+    client_id = post_created(&srv, &ind, "/api/justitiabelen", body);
     snprintf(body, sizeof body,
              "{\"justitiabele_id\":%lld,\"indicerende_organisatie_id\":%lld,\"zorgtype\":\"ABH\","
              "\"criteria\":{\"arrondissement\":\"RTD\",\"geslacht\":\"2\",\"aard_zorgvraag\":"
@@ -127,14 +98,14 @@ static long long indication(void)
              "\"aanmelddatum\":\"2025-04-29\",\"onderbouwing\":\"Ambulant.\",\"status\":"
              "\"definitief\"}",
              client_id, ind.organisation_id);
-    return post_ok(&ind, "/api/indicaties", body);
+    return post_created(&srv, &ind, "/api/indicaties", body);
 }
 
 static long long request(long long indicatie)
 {
     char body[128];
     snprintf(body, sizeof body, "{\"indicatie_id\":%lld}", indicatie);
-    return post_ok(&pl, "/api/plaatsingsverzoeken", body);
+    return post_created(&srv, &pl, "/api/plaatsingsverzoeken", body);
 }
 
 typedef struct {
@@ -204,59 +175,59 @@ Test(voorstel, proposal_with_near_miss_soft_information_and_read_back)
     snprintf(path, sizeof path, "%s/voorstellen/1", vp);
     cr_assert_str_eq(loc, path);
     const json_t *d = r.json;
-    cr_assert_eq(num(d, "plaatsingsverzoek_id"), id);
-    cr_assert_eq(num(d, "volgnummer"), 1);
-    cr_assert_eq(num(d, "indicatie_versie"), 1);
-    cr_assert_str_eq(str(d, "zorgtype"), "ABH");
-    cr_assert_str_eq(str(d, "modus"), "regulier");
+    cr_assert_eq(json_num(d, "plaatsingsverzoek_id"), id);
+    cr_assert_eq(json_num(d, "volgnummer"), 1);
+    cr_assert_eq(json_num(d, "indicatie_versie"), 1);
+    cr_assert_str_eq(json_str(d, "zorgtype"), "ABH");
+    cr_assert_str_eq(json_str(d, "modus"), "regulier");
     cr_assert(json_is_false(json_object_get(d, "buiten_regio")));
-    cr_assert_str_eq(str(d, "peildatum"), "2025-06-02");
-    cr_assert_eq(num(d, "aangemaakt_door"), pl.user_id);
-    cr_assert_str_eq(str(json_object_get(d, "regio"), "postcode"), "3011");
-    cr_assert_str_eq(str(json_object_get(d, "regio"), "arrondissement"), "RTD");
+    cr_assert_str_eq(json_str(d, "peildatum"), "2025-06-02");
+    cr_assert_eq(json_num(d, "aangemaakt_door"), pl.user_id);
+    cr_assert_str_eq(json_str(json_object_get(d, "regio"), "postcode"), "3011");
+    cr_assert_str_eq(json_str(json_object_get(d, "regio"), "arrondissement"), "RTD");
     cr_assert(json_is_false(json_object_get(d, "in_regio_leeg")));
-    cr_assert_gt(num(d, "catalogus_versie"), 0);
+    cr_assert_gt(json_num(d, "catalogus_versie"), 0);
     json_t *ci = json_object_get(d, "contra_indicaties");
     cr_assert_eq(json_array_size(ci), 2);
-    cr_assert_str_eq(str(json_array_get(ci, 0), "code"), "GEBV");
-    cr_assert_str_eq(str(json_array_get(ci, 0), "label"), "Gebiedsverbod");
-    cr_assert_str_eq(str(json_array_get(ci, 1), "code"), "SLACHT");
+    cr_assert_str_eq(json_str(json_array_get(ci, 0), "code"), "GEBV");
+    cr_assert_str_eq(json_str(json_array_get(ci, 0), "label"), "Gebiedsverbod");
+    cr_assert_str_eq(json_str(json_array_get(ci, 1), "code"), "SLACHT");
     /* L1 proposed, L2 a near miss on geslacht; L3 (outside the region) not listed */
     cr_assert_eq(json_array_size(json_object_get(d, "locaties")), 2, "%s", r.body);
     json_t *a = loc_of(d, 0), *b = loc_of(d, 1);
-    cr_assert_eq(num(a, "zorglocatie_id"), w.l1);
-    cr_assert_str_eq(str(a, "uitkomst"), "voorgesteld");
-    cr_assert_str_eq(str(a, "naam"), "Kliniek Maas");
-    cr_assert_str_eq(str(a, "zorgaanbieder"), "Zorg 11111111");
-    cr_assert_str_eq(str(a, "postcode"), "3011AB");
-    cr_assert_str_eq(str(a, "arrondissement"), "RTD");
+    cr_assert_eq(json_num(a, "zorglocatie_id"), w.l1);
+    cr_assert_str_eq(json_str(a, "uitkomst"), "voorgesteld");
+    cr_assert_str_eq(json_str(a, "naam"), "Kliniek Maas");
+    cr_assert_str_eq(json_str(a, "zorgaanbieder"), "Zorg 11111111");
+    cr_assert_str_eq(json_str(a, "postcode"), "3011AB");
+    cr_assert_str_eq(json_str(a, "arrondissement"), "RTD");
     cr_assert(json_is_true(json_object_get(a, "in_regio")));
     cr_assert(json_is_null(json_object_get(a, "faalt")));
-    cr_assert_eq(num(a, "capaciteit"), 10);
-    cr_assert_eq(num(a, "bezetting"), 4);
-    cr_assert_eq(num(a, "wachtlijst"), 3);
-    cr_assert_eq(num(a, "verwachte_wachttijd_dagen"), 20);
-    cr_assert_str_eq(str(a, "bijgewerkt_op"), "2025-06-02");
+    cr_assert_eq(json_num(a, "capaciteit"), 10);
+    cr_assert_eq(json_num(a, "bezetting"), 4);
+    cr_assert_eq(json_num(a, "wachtlijst"), 3);
+    cr_assert_eq(json_num(a, "verwachte_wachttijd_dagen"), 20);
+    cr_assert_str_eq(json_str(a, "bijgewerkt_op"), "2025-06-02");
     cr_assert(json_is_false(json_object_get(a, "verouderd")));
     cr_assert(json_is_false(json_object_get(a, "opnamestop")));
-    cr_assert_str_eq(str(json_object_get(a, "bereikbaarheid"), "uitkomst"), "voldoet");
-    cr_assert_eq(num(json_object_get(a, "bereikbaarheid"), "norm_minuten"), 60);
-    cr_assert_eq(num(b, "zorglocatie_id"), w.l2);
-    cr_assert_str_eq(str(b, "uitkomst"), "bijna");
-    cr_assert_str_eq(str(b, "faalt"), "geslacht");
+    cr_assert_str_eq(json_str(json_object_get(a, "bereikbaarheid"), "uitkomst"), "voldoet");
+    cr_assert_eq(json_num(json_object_get(a, "bereikbaarheid"), "norm_minuten"), 60);
+    cr_assert_eq(json_num(b, "zorglocatie_id"), w.l2);
+    cr_assert_str_eq(json_str(b, "uitkomst"), "bijna");
+    cr_assert_str_eq(json_str(b, "faalt"), "geslacht");
     /* the explanation of the failing criterion: indicated and offered value */
     json_t *crit = json_object_get(b, "criteria"), *c;
     size_t i;
     bool seen = false;
     json_array_foreach(crit, i, c)
     {
-        if (strcmp(str(c, "criterium"), "geslacht") == 0) {
+        if (strcmp(json_str(c, "criterium"), "geslacht") == 0) {
             seen = true;
-            cr_assert_str_eq(str(c, "uitkomst"), "voldoet_niet");
-            cr_assert_str_eq(str(c, "geindiceerd"), "2");
-            cr_assert_str_eq(str(c, "aangeboden"), "1");
+            cr_assert_str_eq(json_str(c, "uitkomst"), "voldoet_niet");
+            cr_assert_str_eq(json_str(c, "geindiceerd"), "2");
+            cr_assert_str_eq(json_str(c, "aangeboden"), "1");
         } else
-            cr_assert_str_eq(str(c, "uitkomst"), "voldoet", "%s", str(c, "criterium"));
+            cr_assert_str_eq(json_str(c, "uitkomst"), "voldoet", "%s", json_str(c, "criterium"));
     }
     cr_assert(seen);
     char *first = strdup(r.body);
@@ -269,24 +240,24 @@ Test(voorstel, proposal_with_near_miss_soft_information_and_read_back)
 
     /* outside the region on request: L3 proposed after L1, marked not in region */
     propose(vp, "{\"modus\":\"regulier\",\"buiten_regio\":true}", &r);
-    cr_assert_eq(num(r.json, "volgnummer"), 2);
+    cr_assert_eq(json_num(r.json, "volgnummer"), 2);
     cr_assert(json_is_true(json_object_get(r.json, "buiten_regio")));
     cr_assert_eq(json_array_size(json_object_get(r.json, "locaties")), 3, "%s", r.body);
-    cr_assert_eq(num(loc_of(r.json, 0), "zorglocatie_id"), w.l1);
-    cr_assert_eq(num(loc_of(r.json, 1), "zorglocatie_id"), w.l3);
-    cr_assert_str_eq(str(loc_of(r.json, 1), "uitkomst"), "voorgesteld");
+    cr_assert_eq(json_num(loc_of(r.json, 0), "zorglocatie_id"), w.l1);
+    cr_assert_eq(json_num(loc_of(r.json, 1), "zorglocatie_id"), w.l3);
+    cr_assert_str_eq(json_str(loc_of(r.json, 1), "uitkomst"), "voorgesteld");
     cr_assert(json_is_false(json_object_get(loc_of(r.json, 1), "in_regio")));
-    cr_assert_gt(num(loc_of(r.json, 1), "reistijd_minuten"), 60);
-    cr_assert_str_eq(str(loc_of(r.json, 2), "uitkomst"), "bijna");
+    cr_assert_gt(json_num(loc_of(r.json, 1), "reistijd_minuten"), 60);
+    cr_assert_str_eq(json_str(loc_of(r.json, 2), "uitkomst"), "bijna");
     response_free(&r);
 
     /* the modes are recorded */
     propose(vp, "{\"modus\":\"overbrugging\"}", &r);
-    cr_assert_str_eq(str(r.json, "modus"), "overbrugging");
-    cr_assert_eq(num(r.json, "volgnummer"), 3);
+    cr_assert_str_eq(json_str(r.json, "modus"), "overbrugging");
+    cr_assert_eq(json_num(r.json, "volgnummer"), 3);
     response_free(&r);
     propose(vp, "{\"modus\":\"second_best\"}", &r);
-    cr_assert_str_eq(str(r.json, "modus"), "second_best");
+    cr_assert_str_eq(json_str(r.json, "modus"), "second_best");
     response_free(&r);
 
     /* the list */
@@ -294,19 +265,19 @@ Test(voorstel, proposal_with_near_miss_soft_information_and_read_back)
     cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200, "%s", r.body);
     json_t *items = json_object_get(r.json, "items");
     cr_assert_eq(json_array_size(items), 4);
-    cr_assert_eq(num(json_array_get(items, 0), "volgnummer"), 1);
-    cr_assert_eq(num(json_array_get(items, 0), "aantal_voorgesteld"), 1);
-    cr_assert_eq(num(json_array_get(items, 1), "aantal_voorgesteld"), 2);
-    cr_assert_str_eq(str(json_array_get(items, 2), "modus"), "overbrugging");
+    cr_assert_eq(json_num(json_array_get(items, 0), "volgnummer"), 1);
+    cr_assert_eq(json_num(json_array_get(items, 0), "aantal_voorgesteld"), 1);
+    cr_assert_eq(json_num(json_array_get(items, 1), "aantal_voorgesteld"), 2);
+    cr_assert_str_eq(json_str(json_array_get(items, 2), "modus"), "overbrugging");
     response_free(&r);
 
     /* the proposal is on the timeline */
     snprintf(path, sizeof path, "%s/tijdlijn", vp);
     cr_assert_eq(call(&pl, "GET", path, NULL, 0, &r), 200, "%s", r.body);
     json_t *ev = json_array_get(json_object_get(r.json, "items"), 1);
-    cr_assert_str_eq(str(ev, "stap"), "voorstel");
-    cr_assert_str_eq(str(ev, "code"), "1");
-    cr_assert_str_eq(str(ev, "username"), pl.username);
+    cr_assert_str_eq(json_str(ev, "stap"), "voorstel");
+    cr_assert_str_eq(json_str(ev, "code"), "1");
+    cr_assert_str_eq(json_str(ev, "username"), pl.username);
     response_free(&r);
     free(first);
 }
@@ -320,8 +291,8 @@ Test(voorstel, old_proposal_unchanged_after_the_offer_changed)
     snprintf(vp, sizeof vp, "/api/plaatsingsverzoeken/%lld", id);
     response r;
     propose(vp, "{}", &r);
-    long long cat1 = num(r.json, "catalogus_versie");
-    cr_assert_eq(num(loc_of(r.json, 0), "bezetting"), 4);
+    long long cat1 = json_num(r.json, "catalogus_versie");
+    cr_assert_eq(json_num(loc_of(r.json, 0), "bezetting"), 4);
     char *first = strdup(r.body);
     response_free(&r);
 
@@ -342,11 +313,11 @@ Test(voorstel, old_proposal_unchanged_after_the_offer_changed)
     response_free(&r);
 
     propose(vp, "{}", &r);
-    cr_assert_eq(num(r.json, "volgnummer"), 2);
-    cr_assert_gt(num(r.json, "catalogus_versie"), cat1);
-    cr_assert_eq(num(loc_of(r.json, 0), "bezetting"), 9);
-    cr_assert_eq(num(loc_of(r.json, 0), "wachtlijst"), 7);
-    long long cat2 = num(r.json, "catalogus_versie");
+    cr_assert_eq(json_num(r.json, "volgnummer"), 2);
+    cr_assert_gt(json_num(r.json, "catalogus_versie"), cat1);
+    cr_assert_eq(json_num(loc_of(r.json, 0), "bezetting"), 9);
+    cr_assert_eq(json_num(loc_of(r.json, 0), "wachtlijst"), 7);
+    long long cat2 = json_num(r.json, "catalogus_versie");
     response_free(&r);
 
     /* a second server on the same database, 40 days later: it builds its own index of the
@@ -356,10 +327,10 @@ Test(voorstel, old_proposal_unchanged_after_the_offer_changed)
     server_start_shared(&two, &srv, NULL);
     setenv("IFZO_TODAY", "2025-06-02", 1);
     snprintf(path, sizeof path, "%s/voorstellen", vp);
-    cr_assert_eq(call_on(&two, &pl, "POST", path, "{}", 0, &r), 201, "%s", r.body);
-    cr_assert_eq(num(r.json, "volgnummer"), 3);
-    cr_assert_eq(num(r.json, "catalogus_versie"), cat2);
-    cr_assert_str_eq(str(r.json, "peildatum"), "2025-07-12");
+    cr_assert_eq(http_json_as(&two, &pl, "POST", path, "{}", 0, &r), 201, "%s", r.body);
+    cr_assert_eq(json_num(r.json, "volgnummer"), 3);
+    cr_assert_eq(json_num(r.json, "catalogus_versie"), cat2);
+    cr_assert_str_eq(json_str(r.json, "peildatum"), "2025-07-12");
     cr_assert(json_is_true(json_object_get(loc_of(r.json, 0), "verouderd")));
     response_free(&r);
     cr_assert_eq(server_stop(&two), 0);
@@ -369,7 +340,7 @@ Test(voorstel, old_proposal_unchanged_after_the_offer_changed)
     server_start_shared(&two, &srv, NULL);
     setenv("IFZO_TODAY", "2025-06-02", 1);
     unsetenv("IFZO_STALE_DAYS");
-    cr_assert_eq(call_on(&two, &pl, "POST", path, "{}", 0, &r), 201, "%s", r.body);
+    cr_assert_eq(http_json_as(&two, &pl, "POST", path, "{}", 0, &r), 201, "%s", r.body);
     cr_assert(json_is_false(json_object_get(loc_of(r.json, 0), "verouderd")));
     response_free(&r);
     cr_assert_eq(server_stop(&two), 0);
@@ -392,12 +363,12 @@ Test(voorstel, nothing_in_the_region_says_what_widening_adds)
     response r;
     propose(vp, "{}", &r);
     cr_assert(json_is_true(json_object_get(r.json, "in_regio_leeg")), "%s", r.body);
-    cr_assert_eq(num(json_object_get(r.json, "uitbreiding"), "aantal"), 1);
+    cr_assert_eq(json_num(json_object_get(r.json, "uitbreiding"), "aantal"), 1);
     cr_assert_eq(json_array_size(json_object_get(r.json, "locaties")), 1);
-    cr_assert_str_eq(str(loc_of(r.json, 0), "uitkomst"), "buiten_regio");
+    cr_assert_str_eq(json_str(loc_of(r.json, 0), "uitkomst"), "buiten_regio");
     response_free(&r);
     propose(vp, "{\"buiten_regio\":true}", &r);
-    cr_assert_str_eq(str(loc_of(r.json, 0), "uitkomst"), "voorgesteld");
+    cr_assert_str_eq(json_str(loc_of(r.json, 0), "uitkomst"), "voorgesteld");
     response_free(&r);
 }
 
@@ -450,13 +421,13 @@ Test(voorstel, refusals)
              "\"09\":\"i\",\"10\":\"j\"}}",
              l);
     cr_assert_eq(call(&pl, "POST", pp, body, 1, &r), 201, "%s", r.body);
-    long long v = num(r.json, "version");
-    long long pid = num(json_array_get(json_object_get(r.json, "pogingen"), 0), "id");
+    long long v = json_num(r.json, "version");
+    long long pid = json_num(json_array_get(json_object_get(r.json, "pogingen"), 0), "id");
     response_free(&r);
     snprintf(pp, sizeof pp, "/api/toeleidingspogingen/%lld/annulering", pid);
     cr_assert_eq(call(&pl, "POST", pp, "{\"op_verzoek\":\"PL\",\"reden\":\"PL12\"}", v, &r), 200,
                  "%s", r.body);
-    cr_assert_str_eq(str(r.json, "status"), "ingetrokken");
+    cr_assert_str_eq(json_str(r.json, "status"), "ingetrokken");
     response_free(&r);
     refuse(&pl, path, "{}", 409, "verzoek_niet_open", "status");
 }
@@ -527,11 +498,11 @@ Test(voorstel, referral_from_the_proposal)
     /* the proposed location needs no justification */
     snprintf(body, sizeof body, "{\"zorglocatie_id\":%lld,\"voorstel\":1,%s}", w.l1, weging);
     cr_assert_eq(call(&pl, "POST", pp, body, 1, &r), 201, "%s", r.body);
-    long long v = num(r.json, "version");
+    long long v = json_num(r.json, "version");
     json_t *p0 = json_array_get(json_object_get(r.json, "pogingen"), 0);
-    cr_assert_eq(num(p0, "voorstel"), 1);
+    cr_assert_eq(json_num(p0, "voorstel"), 1);
     cr_assert(json_is_null(json_object_get(p0, "afwijking")));
-    cr_assert_str_eq(str(json_object_get(p0, "weging"), "01"), "Titel loopt een jaar.");
+    cr_assert_str_eq(json_str(json_object_get(p0, "weging"), "01"), "Titel loopt een jaar.");
     response_free(&r);
 
     /* the near miss in parallel, justified */
@@ -540,29 +511,29 @@ Test(voorstel, referral_from_the_proposal)
              "{\"contra_indicatie\":\"SLACHT\",\"toelichting\":\"Slachtoffer woont bij L1.\"}}",
              w.l2, weging);
     cr_assert_eq(call(&pl, "POST", pp, body, v, &r), 201, "%s", r.body);
-    long long p1 = num(json_array_get(json_object_get(r.json, "pogingen"), 1), "id");
+    long long p1 = json_num(json_array_get(json_object_get(r.json, "pogingen"), 1), "id");
     response_free(&r);
     char gp[160];
     snprintf(gp, sizeof gp, "/api/toeleidingspogingen/%lld", p1);
     cr_assert_eq(call(&pl, "GET", gp, NULL, 0, &r), 200, "%s", r.body);
-    cr_assert_eq(num(r.json, "voorstel"), 1);
+    cr_assert_eq(json_num(r.json, "voorstel"), 1);
     json_t *afw = json_object_get(r.json, "afwijking");
-    cr_assert_str_eq(str(afw, "contra_indicatie"), "SLACHT");
-    cr_assert_str_eq(str(afw, "label"), "Nabijheid van een slachtoffer of nabestaanden");
-    cr_assert_str_eq(str(afw, "toelichting"), "Slachtoffer woont bij L1.");
+    cr_assert_str_eq(json_str(afw, "contra_indicatie"), "SLACHT");
+    cr_assert_str_eq(json_str(afw, "label"), "Nabijheid van een slachtoffer of nabestaanden");
+    cr_assert_str_eq(json_str(afw, "toelichting"), "Slachtoffer woont bij L1.");
     json_t *wg = json_object_get(r.json, "weging");
     cr_assert_eq(json_object_size(wg), 10);
-    cr_assert_str_eq(str(wg, "02"), "Programma past.");
+    cr_assert_str_eq(json_str(wg, "02"), "Programma past.");
     response_free(&r);
     /* and on the timeline */
     snprintf(gp, sizeof gp, "%s/tijdlijn", vp);
     cr_assert_eq(call(&pl, "GET", gp, NULL, 0, &r), 200);
     json_t *items = json_object_get(r.json, "items");
     json_t *last = json_array_get(items, json_array_size(items) - 1);
-    cr_assert_str_eq(str(last, "stap"), "aanmelden");
-    cr_assert_eq(num(last, "voorstel"), 1);
-    cr_assert_str_eq(str(last, "code"), "SLACHT");
-    cr_assert_str_eq(str(last, "tekst"), "Slachtoffer woont bij L1.");
+    cr_assert_str_eq(json_str(last, "stap"), "aanmelden");
+    cr_assert_eq(json_num(last, "voorstel"), 1);
+    cr_assert_str_eq(json_str(last, "code"), "SLACHT");
+    cr_assert_str_eq(json_str(last, "tekst"), "Slachtoffer woont bij L1.");
     response_free(&r);
 }
 
@@ -654,9 +625,9 @@ static void *race_run(void *arg)
     race_call *c = arg;
     pthread_barrier_wait(&race_barrier);
     response r;
-    c->status = call_on(c->s, c->who, "POST", c->path, "{}", 0, &r);
-    c->volgnummer = r.json ? num(r.json, "volgnummer") : 0;
-    c->catalog = r.json ? num(r.json, "catalogus_versie") : 0;
+    c->status = http_json_as(c->s, c->who, "POST", c->path, "{}", 0, &r);
+    c->volgnummer = r.json ? json_num(r.json, "volgnummer") : 0;
+    c->catalog = r.json ? json_num(r.json, "catalogus_versie") : 0;
     response_free(&r);
     return NULL;
 }
