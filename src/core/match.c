@@ -1160,8 +1160,9 @@ static int cmp_contract(const void *x, const void *y)
 
 static bool lookup_build(const match_catalog *cat, lookup *lk, core_error *err)
 {
-    lk->prov = malloc((cat->n_aanbieders + 1) * sizeof *lk->prov);
-    lk->loc = malloc((cat->n_locaties + 1) * sizeof *lk->loc);
+    /* arrays of pointers into cat, sorted by id */
+    lk->prov = malloc((cat->n_aanbieders + 1) * sizeof(const ifzo_zorgaanbieder *));
+    lk->loc = malloc((cat->n_locaties + 1) * sizeof(const ifzo_zorglocatie *));
     lk->contracts = malloc((cat->n_contracts + 1) * sizeof *lk->contracts);
     lk->matchable = malloc(cat->n_aanbieders + 1);
     if (lk->prov == NULL || lk->loc == NULL || lk->contracts == NULL || lk->matchable == NULL) {
@@ -1172,8 +1173,8 @@ static bool lookup_build(const match_catalog *cat, lookup *lk, core_error *err)
         lk->prov[i] = &cat->aanbieders[i];
     for (size_t i = 0; i < cat->n_locaties; i++)
         lk->loc[i] = &cat->locaties[i];
-    qsort(lk->prov, cat->n_aanbieders, sizeof *lk->prov, cmp_id_prov);
-    qsort(lk->loc, cat->n_locaties, sizeof *lk->loc, cmp_id_loc);
+    qsort(lk->prov, cat->n_aanbieders, sizeof(const ifzo_zorgaanbieder *), cmp_id_prov);
+    qsort(lk->loc, cat->n_locaties, sizeof(const ifzo_zorglocatie *), cmp_id_loc);
     if (cat->n_contracts)
         memcpy(lk->contracts, cat->contracts, cat->n_contracts * sizeof *lk->contracts);
     qsort(lk->contracts, cat->n_contracts, sizeof *lk->contracts, cmp_contract);
@@ -1198,7 +1199,8 @@ static const ifzo_zorglocatie *find_loc(const lookup *lk, size_t n, int64_t id, 
 {
     ifzo_zorglocatie key = {.id = id};
     const ifzo_zorglocatie *kp = &key;
-    const ifzo_zorglocatie **hit = bsearch(&kp, lk->loc, n, sizeof *lk->loc, cmp_id_loc);
+    const ifzo_zorglocatie **hit =
+        bsearch(&kp, lk->loc, n, sizeof(const ifzo_zorglocatie *), cmp_id_loc);
     if (hit == NULL)
         return NULL;
     *pos = (size_t)(hit - lk->loc);
@@ -1209,7 +1211,8 @@ static const ifzo_zorgaanbieder *find_prov(const lookup *lk, size_t n, int64_t i
 {
     ifzo_zorgaanbieder key = {.id = id};
     const ifzo_zorgaanbieder *kp = &key;
-    const ifzo_zorgaanbieder **hit = bsearch(&kp, lk->prov, n, sizeof *lk->prov, cmp_id_prov);
+    const ifzo_zorgaanbieder **hit =
+        bsearch(&kp, lk->prov, n, sizeof(const ifzo_zorgaanbieder *), cmp_id_prov);
     return hit ? *hit : NULL;
 }
 
@@ -1322,17 +1325,24 @@ static bool brute(const match_catalog *cat, const match_config *cfg, const match
         r->n_items = r->n_keys;
         ok = reserve(r, r->n_keys);
     }
-    for (size_t j = 0; ok && j < r->n_items; j++) {
+    /* Every key's offer resolved in the first loop; resolving it again cannot fail, but a
+     * result is never filled from an unresolved entry. */
+    bool resolved = true;
+    for (size_t j = 0; ok && resolved && j < r->n_items; j++) {
         match_entry e;
-        bool contract_ok;
+        bool contract_ok = false;
         size_t pos;
-        resolve(cat, &lk, &lists, &p, ((match_key *)r->keys)[j].idx, &e, &contract_ok, &pos);
-        match_explain_entry(&p, &e, contract_ok, &r->items[j]);
+        resolved =
+            resolve(cat, &lk, &lists, &p, ((match_key *)r->keys)[j].idx, &e, &contract_ok, &pos);
+        if (resolved)
+            match_explain_entry(&p, &e, contract_ok, &r->items[j]);
     }
     free(seen);
     lookup_free(&lk);
     if (!ok)
         return core_fail(err, "out_of_memory", NULL, "Onvoldoende geheugen.");
+    if (!resolved)
+        return core_fail(err, "internal", NULL, "Interne fout bij het toelichten.");
     return true;
 }
 
