@@ -52,15 +52,9 @@ static int list_tx(db_conn *c, void *vctx)
     size_t cap = 0;
     int step;
     while ((step = db_rows_next(r)) == 1) {
-        if (x->n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            store_fz821 *ni = realloc(x->items, ncap * sizeof *ni);
-            if (ni == NULL) {
-                step = -STORE_ERROR;
-                break;
-            }
-            x->items = ni;
-            cap = ncap;
+        if (!store_grow((void **)&x->items, &cap, x->n, sizeof *x->items)) {
+            step = -STORE_ERROR;
+            break;
         }
         store_fz821 *m = &x->items[x->n++];
         memset(m, 0, sizeof *m);

@@ -8,6 +8,7 @@
  */
 #include "store/access_log_internal.h"
 #include "store/catalog_internal.h"
+#include "store/store_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -290,15 +291,9 @@ static int collect(db_rows *r, ind_list_ctx *x)
 {
     int step;
     while ((step = db_rows_next(r)) == 1) {
-        if (x->count == x->cap) {
-            size_t cap = x->cap ? x->cap * 2 : 16;
-            store_indicatie *n = realloc(x->items, cap * sizeof *n);
-            if (n == NULL) {
-                db_rows_free(r);
-                return STORE_ERROR;
-            }
-            x->items = n;
-            x->cap = cap;
+        if (!store_grow((void **)&x->items, &x->cap, x->count, sizeof *x->items)) {
+            db_rows_free(r);
+            return STORE_ERROR;
         }
         read_row(r, &x->items[x->count++]);
     }

@@ -560,19 +560,6 @@ typedef struct {
     size_t n, cap;
 } list_ctx;
 
-static bool grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *m = realloc(*arr, nc * size);
-    if (m == NULL)
-        return false;
-    *arr = m;
-    *cap = nc;
-    return true;
-}
-
 static int pv_list_tx(db_conn *c, void *vctx)
 {
     list_ctx *x = vctx;
@@ -589,7 +576,7 @@ static int pv_list_tx(db_conn *c, void *vctx)
         return rc;
     int step;
     while ((step = db_rows_next(r)) == 1) {
-        if (!grow((void **)&x->pv, &x->cap, x->n, sizeof *x->pv)) {
+        if (!store_grow((void **)&x->pv, &x->cap, x->n, sizeof *x->pv)) {
             db_rows_free(r);
             return STORE_ERROR;
         }
@@ -640,7 +627,7 @@ static int tp_list_tx(db_conn *c, void *vctx)
         return rc;
     int step;
     while ((step = db_rows_next(r)) == 1) {
-        if (!grow((void **)&x->tp, &x->cap, x->n, sizeof *x->tp)) {
+        if (!store_grow((void **)&x->tp, &x->cap, x->n, sizeof *x->tp)) {
             db_rows_free(r);
             return STORE_ERROR;
         }
@@ -689,7 +676,7 @@ static int ev_tx(db_conn *c, void *vctx)
         return rc;
     int step;
     while ((step = db_rows_next(r)) == 1) {
-        if (!grow((void **)&x->ev, &x->cap, x->n, sizeof *x->ev)) {
+        if (!store_grow((void **)&x->ev, &x->cap, x->n, sizeof *x->ev)) {
             db_rows_free(r);
             return STORE_ERROR;
         }

@@ -152,6 +152,19 @@ int store_tx(store *s, bool write, int (*fn)(db_conn *c, void *ctx), void *ctx)
     return rc;
 }
 
+bool store_grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *m = realloc(*arr, nc * size);
+    if (m == NULL)
+        return false;
+    *arr = m;
+    *cap = nc;
+    return true;
+}
+
 int store_query_int(db_conn *c, const char *sql, const db_param *p, int n, int64_t *out)
 {
     db_rows *rows;

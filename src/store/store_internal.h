@@ -21,4 +21,9 @@ int store_tx(store *s, bool write, int (*fn)(db_conn *c, void *ctx), void *ctx);
 /* Reads a single integer (first column of the first row); STORE_NOT_FOUND without rows. */
 int store_query_int(db_conn *c, const char *sql, const db_param *p, int n, int64_t *out);
 
+/* Room for one more item in a malloc'd array *arr of *cap items of `size` bytes that holds
+ * n: doubles it (at least 16) when n == *cap. False when out of memory; *arr is then
+ * unchanged and still owned by the caller. */
+bool store_grow(void **arr, size_t *cap, size_t n, size_t size);
+
 #endif

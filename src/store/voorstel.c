@@ -252,14 +252,9 @@ static int list_tx(db_conn *c, void *vctx)
     size_t cap = 0;
     int step;
     while ((step = db_rows_next(r)) == 1) {
-        if (x->n == cap) {
-            cap = cap ? cap * 2 : 8;
-            store_voorstel *n = realloc(x->items, cap * sizeof *n);
-            if (n == NULL) {
-                step = -STORE_ERROR;
-                break;
-            }
-            x->items = n;
+        if (!store_grow((void **)&x->items, &cap, x->n, sizeof *x->items)) {
+            step = -STORE_ERROR;
+            break;
         }
         read_v(r, false, &x->items[x->n++]);
     }
@@ -393,14 +388,9 @@ static int weging_tx(db_conn *c, void *vctx)
     size_t cap = 0;
     int step;
     while ((step = db_rows_next(r)) == 1) {
-        if (x->n == cap) {
-            cap = cap ? cap * 2 : 10;
-            store_weging *n = realloc(x->items, cap * sizeof *n);
-            if (n == NULL) {
-                step = -STORE_ERROR;
-                break;
-            }
-            x->items = n;
+        if (!store_grow((void **)&x->items, &cap, x->n, sizeof *x->items)) {
+            step = -STORE_ERROR;
+            break;
         }
         store_weging *w = &x->items[x->n++];
         w->poging_id = db_col_int(r, 0);
